@@ -1,0 +1,87 @@
+"""Errors of the domain; the SCIM ones know their HTTP status and `scimType` (RFC 7644 §3.12)."""
+
+from __future__ import annotations
+
+
+class DomainError(Exception):
+    """A rule of the product was broken; the message is shown to the user as is."""
+
+
+class NotFound(DomainError):
+    """The named object does not exist."""
+
+
+class Conflict(DomainError):
+    """The object would clash with one that exists."""
+
+
+class ScimError(DomainError):
+    """An error answered with an RFC 7644 §3.12 error body."""
+
+    status = 400
+    scim_type: str | None = None
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(detail)
+        self.detail = detail
+
+
+class InvalidFilter(ScimError):
+    """RFC 7644 §3.12: "The specified filter syntax was invalid or the attribute is not
+    supported".
+    """
+
+    scim_type = "invalidFilter"
+
+
+class InvalidSyntax(ScimError):
+    scim_type = "invalidSyntax"
+
+
+class InvalidPath(ScimError):
+    scim_type = "invalidPath"
+
+
+class NoTarget(ScimError):
+    scim_type = "noTarget"
+
+
+class InvalidValue(ScimError):
+    scim_type = "invalidValue"
+
+
+class Mutability(ScimError):
+    scim_type = "mutability"
+
+
+class Uniqueness(ScimError):
+    status = 409
+    scim_type = "uniqueness"
+
+
+class TooMany(ScimError):
+    scim_type = "tooMany"
+
+
+class ResourceNotFound(ScimError):
+    status = 404
+
+
+class Unauthorized(ScimError):
+    status = 401
+
+
+class Forbidden(ScimError):
+    status = 403
+
+
+class PayloadTooLarge(ScimError):
+    status = 413
+
+
+class UnsupportedMediaType(ScimError):
+    status = 415
+
+
+class NotImplementedScim(ScimError):
+    status = 501

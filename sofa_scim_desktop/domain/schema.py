@@ -1,0 +1,216 @@
+"""The SCIM schemas Sofa implements (RFC 7643 §4, §8.7.1): exactly the attributes we store."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from dataclasses import field
+
+USER_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:User"
+ENTERPRISE_SCHEMA = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"
+GROUP_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:Group"
+LIST_RESPONSE = "urn:ietf:params:scim:api:messages:2.0:ListResponse"
+PATCH_OP = "urn:ietf:params:scim:api:messages:2.0:PatchOp"
+ERROR_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:Error"
+
+
+@dataclass(frozen=True)
+class Attribute:
+    name: str
+    type: str = "string"  # string | boolean | complex | reference | dateTime
+    multi_valued: bool = False
+    sub_attributes: tuple[Attribute, ...] = ()
+    case_exact: bool = False
+    mutability: str = "readWrite"
+    returned: str = "default"
+    uniqueness: str = "none"
+    required: bool = False
+    description: str = ""
+    canonical_values: tuple[str, ...] = ()
+    reference_types: tuple[str, ...] = ()
+
+    def sub(self, name: str) -> Attribute | None:
+        return _find(self.sub_attributes, name)
+
+
+@dataclass(frozen=True)
+class Schema:
+    id: str
+    name: str
+    description: str
+    attributes: tuple[Attribute, ...]
+    _index: dict[str, Attribute] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_index", {a.name.lower(): a for a in self.attributes})
+
+    def attribute(self, name: str) -> Attribute | None:
+        """RFC 7643 §2.1: attribute names are case-insensitive."""
+        return self._index.get(name.lower())
+
+
+def _find(attributes: tuple[Attribute, ...], name: str) -> Attribute | None:
+    lowered = name.lower()
+    return next((a for a in attributes if a.name.lower() == lowered), None)
+
+
+def _multi(name: str, description: str, types: tuple[str, ...], *extra: Attribute) -> Attribute:
+    subs = (
+        *extra,
+        Attribute("type", canonical_values=types, description="A label, e.g. 'work'."),
+        Attribute("primary", "boolean", description="The primary value; at most one."),
+    )
+    return Attribute(
+        name, "complex", multi_valued=True, sub_attributes=subs, description=description
+    )
+
+
+_VALUE = Attribute("value", description="The value, stored exactly as sent.")
+
+USER = Schema(
+    USER_SCHEMA,
+    "User",
+    "A Sofa user provisioned by Entra ID.",
+    (
+        Attribute(
+            "userName",
+            required=True,
+            uniqueness="server",
+            description="Personal details » User name; unique in Sofa.",
+        ),
+        Attribute(
+            "name",
+            "complex",
+            description="The user's name.",
+            sub_attributes=(
+                Attribute("formatted", description="Not mapped: kept and returned."),
+                Attribute("familyName", description="Personal details » Surname."),
+                Attribute("givenName", description="Personal details » Name."),
+                Attribute("honorificPrefix", description="Academic degree in front of the name."),
+                Attribute("honorificSuffix", description="Academic degree behind the name."),
+            ),
+        ),
+        Attribute("displayName", description="Display name used only for synchronization."),
+        Attribute("title", description="Organizational details » Job."),
+        Attribute("preferredLanguage", description="Not mapped: kept and returned."),
+        Attribute("active", "boolean", description="Enables or disables the Sofa user."),
+        _multi(
+            "emails",
+            "E-mail addresses; 'work' is the notification e-mail.",
+            ("work", "home", "other"),
+            _VALUE,
+        ),
+        _multi(
+            "phoneNumbers",
+            "'work' is the telephone, 'mobile' the mobile phone.",
+            ("work", "mobile", "fax", "home", "other"),
+            _VALUE,
+        ),
+        _multi(
+            "addresses",
+            "Not mapped: kept and returned.",
+            ("work", "home", "other"),
+            Attribute("formatted"),
+            Attribute("streetAddress"),
+            Attribute("locality"),
+            Attribute("region"),
+            Attribute("postalCode"),
+            Attribute("country"),
+        ),
+        Attribute(
+            "externalId",
+            case_exact=True,
+            description="Organizational details » SSO identifier (Entra objectId).",
+        ),
+    ),
+)
+
+ENTERPRISE_USER = Schema(
+    ENTERPRISE_SCHEMA,
+    "EnterpriseUser",
+    "Enterprise User extension (RFC 7643 §4.3).",
+    (
+        Attribute("employeeNumber", description="Personal details » Personal number."),
+        Attribute("department", description="Organizational details » Department."),
+        Attribute(
+            "manager",
+            "complex",
+            description="Organizational details » Direct superior.",
+            sub_attributes=(
+                Attribute("value", case_exact=True, description="The manager's id."),
+                Attribute(
+                    "$ref", "reference", reference_types=("User",), description="The manager's URI."
+                ),
+                Attribute("displayName", mutability="readOnly"),
+            ),
+        ),
+    ),
+)
+
+GROUP = Schema(
+    GROUP_SCHEMA,
+    "Group",
+    "A group pushed by Entra ID; its Object Id (externalId) is what the mappings name.",
+    (
+        Attribute(
+            "displayName",
+            required=True,
+            uniqueness="server",
+            description="The group's name; unique within the synchronization.",
+        ),
+        Attribute("externalId", case_exact=True, description="The Entra group's Object Id."),
+        Attribute(
+            "members",
+            "complex",
+            multi_valued=True,
+            returned="default",
+            description="Users (and nested groups) in the group.",
+            sub_attributes=(
+                Attribute("value", case_exact=True, mutability="immutable"),
+                Attribute(
+                    "$ref", "reference", mutability="immutable", reference_types=("User", "Group")
+                ),
+                Attribute("type", mutability="immutable", canonical_values=("User", "Group")),
+                Attribute("display", mutability="readOnly"),
+            ),
+        ),
+    ),
+)
+
+# The attributes common to every resource (RFC 7643 §3.1), filterable like the others.
+COMMON = Schema(
+    "urn:sofa:common",
+    "Common",
+    "id, externalId and meta",
+    (
+        Attribute("id", case_exact=True, mutability="readOnly", returned="always"),
+        Attribute(
+            "meta",
+            "complex",
+            mutability="readOnly",
+            sub_attributes=(
+                Attribute("resourceType", case_exact=True, mutability="readOnly"),
+                Attribute("created", "dateTime", mutability="readOnly"),
+                Attribute("lastModified", "dateTime", mutability="readOnly"),
+                Attribute("location", "reference", mutability="readOnly"),
+                Attribute("version", case_exact=True, mutability="readOnly"),
+            ),
+        ),
+    ),
+)
+
+
+@dataclass(frozen=True)
+class ResourceType:
+    name: str
+    endpoint: str
+    schema: Schema
+    extensions: tuple[Schema, ...] = ()
+
+    def schema_for_urn(self, urn: str) -> Schema | None:
+        lowered = urn.lower()
+        return next((s for s in (self.schema, *self.extensions) if s.id.lower() == lowered), None)
+
+
+USER_TYPE = ResourceType("User", "/Users", USER, (ENTERPRISE_USER,))
+GROUP_TYPE = ResourceType("Group", "/Groups", GROUP)
+RESOURCE_TYPES = (USER_TYPE, GROUP_TYPE)
