@@ -18,7 +18,7 @@ from sofa_scim_desktop.domain.schema import Schema
 
 MAX_STRING_LENGTH = 2048
 MAX_MULTI_VALUES = 100
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+$")
+EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+$")
 _IGNORED_KEYS = frozenset({"schemas", "id", "meta"})
 
 Resource = dict[str, Any]
@@ -132,7 +132,7 @@ def _string(attribute: Attribute, value: Any) -> str:
 
 
 def _check_email(value: str) -> None:
-    if not _EMAIL.match(value):
+    if not EMAIL_PATTERN.match(value):
         raise InvalidValue(f"'{value}' is not an e-mail address.")
 
 

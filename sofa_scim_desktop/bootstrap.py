@@ -1,0 +1,29 @@
+"""The composition root: opens the database and builds the services the entry points use."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from peewee import Database
+
+from sofa_scim_desktop import config
+from sofa_scim_desktop.services.directory import Directory
+from sofa_scim_desktop.services.settings import Settings
+from sofa_scim_desktop.services.synchronizations import Synchronizations
+from sofa_scim_desktop.storage.database import open_database
+
+
+@dataclass
+class Services:
+    db: Database
+    data_dir: Path
+    settings: Settings
+    synchronizations: Synchronizations
+    directory: Directory
+
+
+def build(data_dir: str | None = None, database: str | None = None) -> Services:
+    folder = config.data_dir(data_dir)
+    db = open_database(config.database_url(database, folder))
+    return Services(db, folder, Settings(), Synchronizations(db), Directory(db))

@@ -1,0 +1,255 @@
+"""Handlers of the `sofa-scim` commands other than `serve`: each builds the services, calls
+one use case and prints its result (JSON with --json).
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import logging
+import sys
+from datetime import datetime
+from typing import Any
+
+from sofa_scim_desktop import bootstrap
+from sofa_scim_desktop.domain.errors import DomainError
+from sofa_scim_desktop.domain.identifiers import derive_identifier
+from sofa_scim_desktop.services.journal import LEVEL_NAMES
+from sofa_scim_desktop.services.journal import LEVELS
+from sofa_scim_desktop.services.synchronizations import SyncSettings
+from sofa_scim_desktop.storage.tables import LogEntry
+from sofa_scim_desktop.storage.tables import Synchronization
+
+
+def _services(args: argparse.Namespace) -> bootstrap.Services:
+    return bootstrap.build(args.data_dir, args.database)
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return moment.isoformat(timespec="seconds") + "Z" if moment else None
+
+
+def _print_json(value: Any) -> None:
+    json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
+    print()
+
+
+def gui(args: argparse.Namespace) -> int:
+    print(
+        "sofa-scim: the desktop app is not built yet; run 'sofa-scim serve' for the server.",
+        file=sys.stderr,
+    )
+    return 1
+
+
+# --- Synchronizations ---------------------------------------------------------------------
+
+
+def _settings_from(args: argparse.Namespace, base: SyncSettings | None) -> SyncSettings:
+    name = args.name if args.name is not None else (base.name if base else "")
+    identifier = args.identifier or (base.identifier if base else derive_identifier(name))
+    values = dataclasses.asdict(base) if base else {}
+    values.update(name=name, identifier=identifier)
+    if args.description is not None:
+        values["description"] = args.description
+    if args.disabled:
+        values["enabled"] = False
+    elif getattr(args, "enabled", False) or base is None:
+        values["enabled"] = True
+    for flag in ("notify_failures", "welcome_email", "password_link"):
+        if getattr(args, flag) is not None:
+            values[flag] = getattr(args, flag)
+    if args.log_level:
+        values["log_level"] = args.log_level
+    return SyncSettings(**values)
+
+
+def _sync_json(services: bootstrap.Services, row: Synchronization) -> dict[str, Any]:
+    return {
+        "identifier": row.identifier,
+        "name": row.name,
+        "type": row.type,
+        "description": row.description,
+        "enabled": row.enabled,
+        "notify_failures": row.notify_failures,
+        "welcome_email": row.welcome_email,
+        "password_link": row.password_link,
+        "log_level": row.log_level,
+        "last_call": _iso(row.last_call_at),
+        "key_expires_at": _iso(services.synchronizations.key_expiry(row)),
+        "endpoint_url": _endpoint(services, row.identifier),
+    }
+
+
+def _endpoint(services: bootstrap.Services, identifier: str) -> str:
+    return f"{services.settings.get('public_base_url')}/scim/v2/{identifier}"
+
+
+def sync_create(args: argparse.Namespace) -> int:
+    services = _services(args)
+    row = services.synchronizations.create(_settings_from(args, None))
+    if args.json:
+        _print_json(_sync_json(services, row))
+    else:
+        print(f"Created synchronization '{row.name}' ({row.identifier}).")
+    return 0
+
+
+def sync_update(args: argparse.Namespace) -> int:
+    if args.enabled and args.disabled:
+        print("sofa-scim: use either --enabled or --disabled.", file=sys.stderr)
+        return 2
+    services = _services(args)
+    current = services.synchronizations.get(args.identifier_arg)
+    base = SyncSettings(
+        **{f.name: getattr(current, f.name) for f in dataclasses.fields(SyncSettings)}
+    )
+    row = services.synchronizations.update(args.identifier_arg, _settings_from(args, base))
+    if args.json:
+        _print_json(_sync_json(services, row))
+    else:
+        print(f"Updated synchronization '{row.name}' ({row.identifier}).")
+    return 0
+
+
+def sync_list(args: argparse.Namespace) -> int:
+    services = _services(args)
+    rows = [_sync_json(services, row) for row in services.synchronizations.list()]
+    if args.json:
+        _print_json(rows)
+        return 0
+    if not rows:
+        print("No synchronizations yet; create one with 'sofa-scim sync create --name NAME'.")
+    for row in rows:
+        state = "enabled" if row["enabled"] else "disabled"
+        print(
+            f"{row['identifier']:<24} {row['name']:<28} {state:<9} "
+            f"last call {row['last_call'] or 'never'}  key expires "
+            f"{row['key_expires_at'] or '(no key)'}"
+        )
+    return 0
+
+
+def sync_delete(args: argparse.Namespace) -> int:
+    if not args.yes:
+        print(
+            "sofa-scim: deleting removes the synchronization with its settings, keys and "
+            "mappings; add --yes to confirm.",
+            file=sys.stderr,
+        )
+        return 2
+    detached = _services(args).synchronizations.delete(args.identifier_arg)
+    print(f"Deleted '{args.identifier_arg}'; {detached} user(s) kept, deactivated.")
+    return 0
+
+
+def key_generate(args: argparse.Namespace) -> int:
+    services = _services(args)
+    issued = services.synchronizations.issue_key(args.identifier_arg, args.days)
+    endpoint = _endpoint(services, args.identifier_arg)
+    if args.json:
+        _print_json(
+            {"key": issued.key, "endpoint_url": endpoint, "expires_at": _iso(issued.expires_at)}
+        )
+        return 0
+    print(f"Endpoint URL (Entra's Tenant URL): {endpoint}")
+    print(f"Access key (Entra's Secret token): {issued.key}")
+    print(f"Expires: {_iso(issued.expires_at)}")
+    print("Store the key now: Sofa keeps only its hash and cannot show it again.")
+    return 0
+
+
+# --- Directory ----------------------------------------------------------------------------
+
+
+def named_create(args: argparse.Namespace) -> int:
+    directory = _services(args).directory
+    (directory.create_group if args.kind == "group" else directory.create_role)(args.name)
+    print(f"Created {args.kind} '{args.name}'.")
+    return 0
+
+
+def map_remote(args: argparse.Namespace) -> int:
+    syncs = _services(args).synchronizations
+    (syncs.map_group if args.kind == "group" else syncs.map_role)(
+        args.identifier_arg, args.target, args.remote
+    )
+    print(f"Members of remote group {args.remote} now get the {args.kind} '{args.target}'.")
+    return 0
+
+
+def user_list(args: argparse.Namespace) -> int:
+    users = _services(args).directory.users()
+    if args.json:
+        _print_json([dataclasses.asdict(user) for user in users])
+        return 0
+    for user in users:
+        state = "removed" if user.removed else "active" if user.active else "inactive"
+        print(
+            f"{user.user_name:<36} {state:<8} {user.source or 'local':<16} "
+            f"groups: {', '.join(user.groups) or '-'}; roles: {', '.join(user.roles) or '-'}"
+        )
+    return 0
+
+
+def user_create(args: argparse.Namespace) -> int:
+    _services(args).directory.create_user(args.user_name, args.email, args.first_name, args.surname)
+    print(f"Created user '{args.user_name}'.")
+    return 0
+
+
+def user_grant(args: argparse.Namespace) -> int:
+    _services(args).directory.grant(args.user_name, group=args.group, role=args.role)
+    print(f"Granted {args.group or args.role} to {args.user_name}.")
+    return 0
+
+
+def user_revoke(args: argparse.Namespace) -> int:
+    _services(args).directory.revoke(args.user_name, group=args.group, role=args.role)
+    print(f"Withdrew {args.group or args.role} from {args.user_name}.")
+    return 0
+
+
+# --- Logs, mail, settings ----------------------------------------------------------------
+
+
+def logs(args: argparse.Namespace) -> int:
+    services = _services(args)
+    sync = services.synchronizations.get(args.identifier_arg)
+    query = LogEntry.select().where(LogEntry.sync == sync.id)
+    if args.level:
+        query = query.where(LogEntry.level >= LEVELS.get(args.level, logging.ERROR))
+    entries = list(query.order_by(LogEntry.at.desc(), LogEntry.id.desc()).limit(10_000))
+    if args.json:
+        _print_json(
+            [
+                {
+                    "at": _iso(e.at),
+                    "level": LEVEL_NAMES.get(e.level, str(e.level)),
+                    "event": e.event,
+                    "message": e.message,
+                    "detail": json.loads(e.detail) if e.detail else None,
+                }
+                for e in entries
+            ]
+        )
+        return 0
+    for e in entries:
+        print(f"{_iso(e.at)}  {LEVEL_NAMES.get(e.level, e.level):<11} {e.message}")
+    return 0
+
+
+def mail_outbox(args: argparse.Namespace) -> int:
+    raise DomainError("E-mail is not available yet: the outbox arrives with SMTP support.")
+
+
+def settings_set(args: argparse.Namespace) -> int:
+    value = _services(args).settings.set(args.key, args.value)
+    print(f"{args.key} = {value}")
+    return 0
+
+
+def settings_get(args: argparse.Namespace) -> int:
+    print(_services(args).settings.get(args.key))
+    return 0

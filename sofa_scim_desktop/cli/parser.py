@@ -1,0 +1,129 @@
+"""The argument parser: every command takes --data-dir and --database, before or after it."""
+
+from __future__ import annotations
+
+import argparse
+
+from sofa_scim_desktop import __version__
+from sofa_scim_desktop.cli import commands
+from sofa_scim_desktop.cli import serve
+
+LOG_LEVELS = ("debug", "information", "warning")
+
+
+def _common(defaults: bool) -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    default = None if defaults else argparse.SUPPRESS
+    common.add_argument(
+        "--data-dir",
+        default=default,
+        help="folder of the database and settings (SOFA_SCIM_DATA_DIR)",
+    )
+    common.add_argument(
+        "--database", default=default, help="sqlite:///path or postgresql://… (SOFA_SCIM_DATABASE)"
+    )
+    return common
+
+
+def _sync_options(parser: argparse.ArgumentParser, creating: bool) -> None:
+    parser.add_argument("--name", required=creating)
+    parser.add_argument("--identifier")
+    parser.add_argument("--description")
+    parser.add_argument("--disabled", action="store_true")
+    if not creating:
+        parser.add_argument("--enabled", action="store_true")
+    for flag in ("--notify-failures", "--welcome-email", "--password-link"):
+        parser.add_argument(flag, action="store_true", default=None)
+    parser.add_argument("--log-level", choices=LOG_LEVELS)
+    parser.add_argument("--json", action="store_true")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="sofa-scim",
+        parents=[_common(True)],
+        description="Sofa 365 Bridge: SCIM synchronizations.",
+    )
+    parser.add_argument("--version", action="version", version=f"sofa-scim {__version__}")
+    parser.set_defaults(handler=commands.gui)
+    sub = parser.add_subparsers(metavar="COMMAND")
+    common = [_common(False)]
+
+    def command(
+        name: str, handler: object, parent: object = sub, **kw: object
+    ) -> argparse.ArgumentParser:
+        p: argparse.ArgumentParser = parent.add_parser(name, parents=common, **kw)  # type: ignore[attr-defined]
+        p.set_defaults(handler=handler)
+        return p
+
+    command("gui", commands.gui, help="the desktop app with its embedded server")
+    p = command("serve", serve.serve, help="the SCIM server alone")
+    p.add_argument("--host")
+    p.add_argument("--port", type=int)
+
+    sync = sub.add_parser("sync", help="synchronizations").add_subparsers(
+        metavar="ACTION", required=True
+    )
+    _sync_options(command("create", commands.sync_create, sync), creating=True)
+    p = command("update", commands.sync_update, sync)
+    p.add_argument("identifier_arg", metavar="ID")
+    _sync_options(p, creating=False)
+    command("list", commands.sync_list, sync).add_argument("--json", action="store_true")
+    p = command("delete", commands.sync_delete, sync)
+    p.add_argument("identifier_arg", metavar="ID")
+    p.add_argument("--yes", action="store_true", help="confirm the deletion")
+
+    key = sub.add_parser("key", help="access keys").add_subparsers(metavar="ACTION", required=True)
+    p = command("generate", commands.key_generate, key)
+    p.add_argument("identifier_arg", metavar="ID")
+    p.add_argument("--days", type=int, required=True)
+    p.add_argument("--json", action="store_true")
+
+    for kind in ("group", "role"):
+        p = command(kind, commands.named_create, sub, help=f"Sofa {kind}s")
+        p.add_argument("action", choices=["create"])
+        p.add_argument("name")
+        p.set_defaults(kind=kind)
+
+    mapping = sub.add_parser("map", help="map remote groups").add_subparsers(
+        metavar="KIND", required=True
+    )
+    for kind in ("group", "role"):
+        p = command(kind, commands.map_remote, mapping)
+        p.add_argument("identifier_arg", metavar="ID")
+        p.add_argument(f"--sofa-{kind}", required=True, dest="target")
+        p.add_argument("--remote", required=True)
+        p.set_defaults(kind=kind)
+
+    user = sub.add_parser("user", help="the Sofa directory").add_subparsers(
+        metavar="ACTION", required=True
+    )
+    command("list", commands.user_list, user).add_argument("--json", action="store_true")
+    p = command("create", commands.user_create, user)
+    p.add_argument("user_name")
+    p.add_argument("--email", required=True)
+    p.add_argument("--first-name")
+    p.add_argument("--surname")
+    for action, handler in (("grant", commands.user_grant), ("revoke", commands.user_revoke)):
+        p = command(action, handler, user)
+        p.add_argument("user_name")
+        target = p.add_mutually_exclusive_group(required=True)
+        target.add_argument("--role")
+        target.add_argument("--group")
+
+    p = command("logs", commands.logs, help="a synchronization's transaction log")
+    p.add_argument("identifier_arg", metavar="ID")
+    p.add_argument("--level", choices=LOG_LEVELS + ("error",))
+    p.add_argument("--json", action="store_true")
+
+    mail = sub.add_parser("mail", help="e-mail").add_subparsers(metavar="ACTION", required=True)
+    command("outbox", commands.mail_outbox, mail).add_argument("--json", action="store_true")
+
+    settings = sub.add_parser("settings", help="settings").add_subparsers(
+        metavar="ACTION", required=True
+    )
+    p = command("set", commands.settings_set, settings)
+    p.add_argument("key")
+    p.add_argument("value")
+    command("get", commands.settings_get, settings).add_argument("key")
+    return parser

@@ -1,0 +1,37 @@
+"""`sofa-scim serve`: the headless SCIM server an operator runs on a host."""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import threading
+from types import FrameType
+
+from sofa_scim_desktop import bootstrap
+from sofa_scim_desktop.scim.app import create_app
+from sofa_scim_desktop.scim.server import ScimServer
+from sofa_scim_desktop.services.journal import prune
+
+PRUNE_INTERVAL_SECONDS = 3600
+
+
+def serve(args: argparse.Namespace) -> int:
+    services = bootstrap.build(args.data_dir, args.database)
+    settings = services.settings
+    host = args.host or settings.get("server.host")
+    port = args.port if args.port is not None else int(settings.get("server.port"))
+    server = ScimServer(create_app(services.db), host, port, settings.get("server.trusted_proxy"))
+    stopping = threading.Event()
+
+    def stop(signum: int, frame: FrameType | None) -> None:
+        stopping.set()
+
+    signal.signal(signal.SIGINT, stop)
+    signal.signal(signal.SIGTERM, stop)
+    server.start()
+    print(f"listening on {server.url}", flush=True)
+    retention = int(settings.get("logs.retention_days"))
+    while not stopping.wait(PRUNE_INTERVAL_SECONDS):
+        prune(retention)
+    server.stop()
+    return 0

@@ -1,0 +1,80 @@
+"""The WSGI application: routes, middleware and SCIM error bodies everywhere (create_app)."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import falcon
+from peewee import Database
+
+from sofa_scim_desktop.domain.errors import DomainError
+from sofa_scim_desktop.domain.errors import InvalidValue
+from sofa_scim_desktop.domain.errors import ScimError
+from sofa_scim_desktop.scim.auth import Authenticator
+from sofa_scim_desktop.scim.calllog import CallLog
+from sofa_scim_desktop.scim.media import error_document
+from sofa_scim_desktop.scim.media import write_error
+from sofa_scim_desktop.scim.media import write_json
+from sofa_scim_desktop.scim.resources.discovery import ResourceTypes
+from sofa_scim_desktop.scim.resources.discovery import Schemas
+from sofa_scim_desktop.scim.resources.discovery import ServiceProviderConfig
+from sofa_scim_desktop.scim.resources.groups import Groups
+from sofa_scim_desktop.scim.resources.users import Users
+from sofa_scim_desktop.services.synchronizations import LastCallRecorder
+
+log = logging.getLogger("sofa.scim")
+PREFIX = "/scim/v2/{identifier}"
+
+
+def create_app(db: Database, last_call: LastCallRecorder | None = None) -> falcon.App:
+    app = falcon.App(middleware=[Authenticator(db, last_call or LastCallRecorder()), CallLog()])
+    app.req_options.strip_url_path_trailing_slash = True
+    app.add_route(f"{PREFIX}/Users", Users(db))
+    app.add_route(f"{PREFIX}/Users/{{user_id}}", Users(db), suffix="item")
+    app.add_route(f"{PREFIX}/Groups", Groups(db))
+    app.add_route(f"{PREFIX}/Groups/{{group_id}}", Groups(db), suffix="item")
+    app.add_route(f"{PREFIX}/ServiceProviderConfig", ServiceProviderConfig())
+    app.add_route(f"{PREFIX}/Schemas", Schemas())
+    app.add_route(f"{PREFIX}/Schemas/{{schema_id}}", Schemas(), suffix="item")
+    app.add_route(f"{PREFIX}/ResourceTypes", ResourceTypes())
+    app.add_route(f"{PREFIX}/ResourceTypes/{{type_id}}", ResourceTypes(), suffix="item")
+    app.set_error_serializer(_serialize_http_error)
+    app.add_error_handler(Exception, _unexpected)
+    app.add_error_handler(falcon.HTTPError, _http_error)
+    app.add_error_handler(DomainError, _domain_error)
+    return app
+
+
+def _domain_error(
+    req: falcon.Request, resp: falcon.Response, error: DomainError, params: Any
+) -> None:
+    write_error(resp, error if isinstance(error, ScimError) else InvalidValue(str(error)))
+
+
+def _http_error(
+    req: falcon.Request, resp: falcon.Response, error: falcon.HTTPError, params: Any
+) -> None:
+    status = int(error.status_code)
+    detail = error.description or error.title or "Request failed."
+    write_json(resp, error_document(status, detail), status)
+    for name, value in (error.headers or {}).items():
+        resp.set_header(name, value)
+
+
+def _unexpected(req: falcon.Request, resp: falcon.Response, error: Exception, params: Any) -> None:
+    log.exception("unexpected error answering %s %s", req.method, req.path)
+    write_json(
+        resp,
+        error_document(
+            500, "Sofa could not process the request; the error is in Sofa's transaction log."
+        ),
+        500,
+    )
+
+
+def _serialize_http_error(
+    req: falcon.Request, resp: falcon.Response, error: falcon.HTTPError
+) -> None:
+    status = int(error.status_code)
+    write_json(resp, error_document(status, error.description or error.title or ""), status)

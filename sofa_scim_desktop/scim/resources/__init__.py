@@ -1,0 +1,1 @@
+"""Falcon resources: Users, Groups and the discovery endpoints."""

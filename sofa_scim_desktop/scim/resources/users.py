@@ -1,0 +1,84 @@
+"""`/Users` and `/Users/{id}` (RFC 7644 §3.3–§3.6)."""
+
+from __future__ import annotations
+
+import falcon
+
+from sofa_scim_desktop.domain.schema import USER_TYPE
+from sofa_scim_desktop.scim.auth import CallContext
+from sofa_scim_desktop.scim.listing import list_query
+from sofa_scim_desktop.scim.listing import list_response
+from sofa_scim_desktop.scim.media import read_json
+from sofa_scim_desktop.scim.media import write_json
+from sofa_scim_desktop.scim.render import Projection
+from sofa_scim_desktop.scim.render import etag
+from sofa_scim_desktop.scim.render import user_document
+from sofa_scim_desktop.services.provisioning import UserProvisioning
+from sofa_scim_desktop.services.provisioning import UserResult
+from sofa_scim_desktop.storage import scim_store
+
+
+class Users:
+    def __init__(self, db: object) -> None:
+        self.db = db
+
+    def _service(self, call: CallContext) -> UserProvisioning:
+        return UserProvisioning(self.db, call.sync, call.journal)  # type: ignore[arg-type]
+
+    def on_get(self, req: falcon.Request, resp: falcon.Response, identifier: str) -> None:
+        call: CallContext = req.context.call
+        query = list_query(req, USER_TYPE)
+        projection = _projection(req)
+        page = scim_store.list_users(call.sync.id, query)
+        documents = [
+            projection.apply(user_document(row, scim_store.load(row), call.base))
+            for row in page.rows
+        ]
+        write_json(resp, list_response(page.total, query.start_index, documents))
+
+    def on_post(self, req: falcon.Request, resp: falcon.Response, identifier: str) -> None:
+        call: CallContext = req.context.call
+        result = self._service(call).create(read_json(req))
+        _answer(req, resp, call, result, falcon.HTTP_201)
+
+    def on_get_item(
+        self, req: falcon.Request, resp: falcon.Response, identifier: str, user_id: str
+    ) -> None:
+        call: CallContext = req.context.call
+        _answer(req, resp, call, self._service(call).get(user_id))
+
+    def on_put_item(
+        self, req: falcon.Request, resp: falcon.Response, identifier: str, user_id: str
+    ) -> None:
+        call: CallContext = req.context.call
+        _answer(req, resp, call, self._service(call).replace(user_id, read_json(req)))
+
+    def on_patch_item(
+        self, req: falcon.Request, resp: falcon.Response, identifier: str, user_id: str
+    ) -> None:
+        call: CallContext = req.context.call
+        _answer(req, resp, call, self._service(call).patch(user_id, read_json(req)))
+
+    def on_delete_item(
+        self, req: falcon.Request, resp: falcon.Response, identifier: str, user_id: str
+    ) -> None:
+        self._service(req.context.call).delete(user_id)
+        resp.status = falcon.HTTP_204
+
+
+def _projection(req: falcon.Request) -> Projection:
+    return Projection(USER_TYPE, req.get_param("attributes"), req.get_param("excludedAttributes"))
+
+
+def _answer(
+    req: falcon.Request,
+    resp: falcon.Response,
+    call: CallContext,
+    result: UserResult,
+    status: str = falcon.HTTP_200,
+) -> None:
+    document = user_document(result.row, result.resource, call.base)
+    write_json(resp, _projection(req).apply(document), int(status.split()[0]))
+    resp.set_header("ETag", etag(result.row))
+    if result.created:
+        resp.set_header("Location", document["meta"]["location"])

@@ -1,0 +1,69 @@
+"""The embedded Waitress server in a thread, with a clean stop (PLATFORM.md: Waitress has no
+public stop; these internals are why its version is pinned, and a test keeps them honest).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from typing import Any
+
+from waitress import create_server
+from waitress import wasyncore
+
+from sofa_scim_desktop.scim.media import MAX_BODY_BYTES
+
+log = logging.getLogger("sofa.scim")
+THREADS = 4  # 4 threads are as fast as 8 on two cores (PLATFORM.md).
+
+
+class ScimServer:
+    def __init__(self, app: Any, host: str, port: int, trusted_proxy: str = "") -> None:
+        options: dict[str, Any] = {
+            "threads": THREADS,
+            "max_request_body_size": MAX_BODY_BYTES,
+            "ident": "Sofa SCIM",
+            "clear_untrusted_proxy_headers": True,
+        }
+        if trusted_proxy:
+            # Honour X-Forwarded-* only from the configured proxy (SPEC §3).
+            options.update(
+                trusted_proxy=trusted_proxy,
+                trusted_proxy_count=1,
+                trusted_proxy_headers={
+                    "x-forwarded-proto",
+                    "x-forwarded-host",
+                    "x-forwarded-for",
+                    "x-forwarded-port",
+                },
+            )
+        self._server = create_server(app, host=host, port=port, **options)
+        self._thread = threading.Thread(target=self._run, name="scim-server", daemon=True)
+
+    @property
+    def host(self) -> str:
+        return str(self._server.effective_host)
+
+    @property
+    def port(self) -> int:
+        return int(self._server.effective_port)
+
+    @property
+    def url(self) -> str:
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"http://{host}:{self.port}"
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            self._server.run()
+        except Exception:  # after close_all the loop may see closed sockets
+            log.debug("server loop ended", exc_info=True)
+
+    def stop(self, timeout: float = 5.0) -> None:
+        server = self._server
+        server.trigger.pull_trigger(lambda: wasyncore.close_all(server._map))
+        self._thread.join(timeout)
+        server.task_dispatcher.shutdown(timeout=timeout)

@@ -1,0 +1,1 @@
+"""Services: provisioning, synchronizations, keys, the transaction log, settings."""

@@ -1,0 +1,63 @@
+"""The transaction log of each synchronization (SPEC §6): entries below the synchronization's
+logging level are not written; keys and passwords never reach it.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from datetime import timedelta
+from typing import Any
+
+from sofa_scim_desktop.storage.tables import LogEntry
+from sofa_scim_desktop.storage.tables import Synchronization
+from sofa_scim_desktop.storage.tables import utcnow
+
+LEVELS = {"debug": logging.DEBUG, "information": logging.INFO, "warning": logging.WARNING}
+LEVEL_NAMES = {
+    logging.DEBUG: "debug",
+    logging.INFO: "information",
+    logging.WARNING: "warning",
+    logging.ERROR: "error",
+    logging.CRITICAL: "critical",
+}
+_SECRET_KEYS = re.compile(r"password|secret|token|authorization|key", re.IGNORECASE)
+REDACTED = "[redacted]"
+
+
+def redact(value: Any) -> Any:
+    """A copy of a JSON value with every secret-looking member replaced."""
+    if isinstance(value, dict):
+        return {k: REDACTED if _SECRET_KEYS.search(str(k)) else redact(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [redact(v) for v in value]
+    return value
+
+
+class Journal:
+    """Writes log entries for one synchronization, at or above its logging level."""
+
+    def __init__(self, sync: Synchronization) -> None:
+        self.sync_id = sync.id
+        self.threshold = LEVELS.get(sync.log_level, logging.INFO)
+
+    def enabled_for(self, level: int) -> bool:
+        return level >= self.threshold
+
+    def record(self, level: int, event: str, message: str, detail: Any = None) -> None:
+        if not self.enabled_for(level):
+            return
+        text = (
+            None if detail is None else json.dumps(redact(detail), ensure_ascii=False, default=str)
+        )
+        LogEntry.create(sync=self.sync_id, level=level, event=event, message=message, detail=text)
+
+    def info(self, event: str, message: str) -> None:
+        self.record(logging.INFO, event, message)
+
+
+def prune(retention_days: int) -> int:
+    """Deletes entries older than the retention period."""
+    cutoff = utcnow() - timedelta(days=retention_days)
+    return LogEntry.delete().where(LogEntry.at < cutoff).execute()

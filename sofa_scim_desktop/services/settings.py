@@ -1,0 +1,80 @@
+"""Application settings (SPEC §7): known keys, each with its validation and default."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from urllib.parse import urlparse
+
+from sofa_scim_desktop.domain.errors import DomainError
+from sofa_scim_desktop.storage.tables import Setting
+
+
+def _url(value: str) -> str:
+    parsed = urlparse(value)
+    if parsed.scheme not in ("http", "https") or not parsed.netloc or parsed.query:
+        raise DomainError("Expected an address such as https://sofa.example.com.")
+    return value.rstrip("/")
+
+
+def _port(value: str) -> str:
+    if not value.isdigit() or not 0 <= int(value) <= 65535:
+        raise DomainError("Expected a port number from 0 (any free port) to 65535.")
+    return str(int(value))
+
+
+def _choice(*choices: str) -> Callable[[str], str]:
+    def check(value: str) -> str:
+        if value not in choices:
+            raise DomainError(f"Expected one of: {', '.join(choices)}.")
+        return value
+
+    return check
+
+
+def _positive(value: str) -> str:
+    if not value.isdigit() or int(value) < 1:
+        raise DomainError("Expected a whole number of days, at least 1.")
+    return str(int(value))
+
+
+def _text(value: str) -> str:
+    return value.strip()
+
+
+# key -> (validator, default)
+SETTINGS: dict[str, tuple[Callable[[str], str], str]] = {
+    "public_base_url": (_url, "http://127.0.0.1:8080"),
+    "server.host": (_text, "127.0.0.1"),
+    "server.port": (_port, "8080"),
+    "server.trusted_proxy": (_text, ""),
+    "smtp.host": (_text, ""),
+    "smtp.port": (_port, "587"),
+    "smtp.security": (_choice("none", "starttls", "tls"), "starttls"),
+    "smtp.user": (_text, ""),
+    "smtp.sender": (_text, ""),
+    "language": (_choice("system", "en", "cs"), "system"),
+    "logs.retention_days": (_positive, "90"),
+}
+SECRET_SETTINGS = frozenset({"smtp.password"})
+
+
+class Settings:
+    def get(self, key: str) -> str:
+        self._known(key)
+        row = Setting.get_or_none(Setting.key == key)
+        return row.value if row else SETTINGS[key][1]
+
+    def set(self, key: str, value: str) -> str:
+        self._known(key)
+        cleaned = SETTINGS[key][0](value)
+        Setting.insert(key=key, value=cleaned).on_conflict_replace().execute()
+        return cleaned
+
+    @staticmethod
+    def _known(key: str) -> None:
+        if key in SECRET_SETTINGS:
+            raise DomainError(
+                f"'{key}' is kept in the OS keyring; the e-mail settings are not available yet."
+            )
+        if key not in SETTINGS:
+            raise DomainError(f"Unknown setting '{key}'. Known: {', '.join(SETTINGS)}.")

@@ -1,0 +1,184 @@
+"""The administrator's synchronizations (SPEC §2, §3): settings, mappings, keys, last call."""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from peewee import Database
+
+from sofa_scim_desktop.domain.errors import Conflict
+from sofa_scim_desktop.domain.errors import DomainError
+from sofa_scim_desktop.domain.errors import NotFound
+from sofa_scim_desktop.domain.identifiers import normalize_remote_group_id
+from sofa_scim_desktop.domain.identifiers import validate_identifier
+from sofa_scim_desktop.domain.keys import expiry_for
+from sofa_scim_desktop.domain.keys import generate_key
+from sofa_scim_desktop.domain.keys import hash_key
+from sofa_scim_desktop.services.journal import LEVELS
+from sofa_scim_desktop.storage import directory
+from sofa_scim_desktop.storage.database import immediate
+from sofa_scim_desktop.storage.tables import AccessKey
+from sofa_scim_desktop.storage.tables import GroupMapping
+from sofa_scim_desktop.storage.tables import RoleMapping
+from sofa_scim_desktop.storage.tables import SofaGroup
+from sofa_scim_desktop.storage.tables import SofaRole
+from sofa_scim_desktop.storage.tables import Synchronization
+from sofa_scim_desktop.storage.tables import utcnow
+
+SYNC_TYPE = "scim"
+FLAGS = ("enabled", "notify_failures", "welcome_email", "password_link")
+
+
+@dataclass(frozen=True)
+class SyncSettings:
+    name: str
+    identifier: str
+    description: str = ""
+    enabled: bool = True
+    notify_failures: bool = False
+    welcome_email: bool = False
+    password_link: bool = False
+    log_level: str = "information"
+
+
+@dataclass(frozen=True)
+class IssuedKey:
+    key: str
+    expires_at: datetime
+
+
+def validate(settings: SyncSettings) -> None:
+    if not settings.name.strip():
+        raise DomainError("The name is required.")
+    validate_identifier(settings.identifier)
+    if settings.log_level not in LEVELS:
+        raise DomainError(f"The logging level must be one of {', '.join(LEVELS)}.")
+
+
+class Synchronizations:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def get(self, identifier: str) -> Synchronization:
+        row = Synchronization.get_or_none(Synchronization.identifier == identifier)
+        if row is None:
+            raise NotFound(f"No synchronization with the identifier '{identifier}'.")
+        return row
+
+    def list(self) -> list[Synchronization]:
+        return list(Synchronization.select().order_by(Synchronization.name))
+
+    def create(self, settings: SyncSettings) -> Synchronization:
+        validate(settings)
+        with immediate(self.db):
+            other_type = Synchronization.select().where(Synchronization.type != SYNC_TYPE).first()
+            if other_type is not None:
+                raise Conflict(
+                    f"A synchronization of the type {other_type.type} is set up; "
+                    "only one type of synchronization may exist at a time."
+                )
+            self._check_unique(settings.identifier, None)
+            return Synchronization.create(type=SYNC_TYPE, **vars(settings))
+
+    def update(self, identifier: str, settings: SyncSettings) -> Synchronization:
+        validate(settings)
+        with immediate(self.db):
+            row = self.get(identifier)
+            self._check_unique(settings.identifier, row.id)
+            Synchronization.update(**vars(settings)).where(Synchronization.id == row.id).execute()
+            return self.get(settings.identifier)
+
+    def _check_unique(self, identifier: str, own_id: int | None) -> None:
+        other = Synchronization.get_or_none(
+            Synchronization.identifier**identifier
+        )  # case-insensitive: URLs differ by case.
+        if other is not None and other.id != own_id:
+            raise Conflict(f"The identifier '{identifier}' is already used by '{other.name}'.")
+
+    def delete(self, identifier: str) -> int:
+        """Removes it with its settings, keys and mappings; its users stay, deactivated."""
+        with immediate(self.db):
+            row = self.get(identifier)
+            detached = directory.detach_users_of(row.id)
+            row.delete_instance(recursive=False)
+            return detached
+
+    def issue_key(self, identifier: str, days: int) -> IssuedKey:
+        """A new key replaces the old one; only its hash is stored (SPEC §3)."""
+        key = generate_key()
+        expires_at = expiry_for(utcnow(), days)
+        with immediate(self.db):
+            row = self.get(identifier)
+            AccessKey.delete().where(AccessKey.sync == row.id).execute()
+            AccessKey.create(sync=row.id, key_hash=hash_key(key), expires_at=expires_at)
+        return IssuedKey(key, expires_at)
+
+    def key_expiry(self, sync: Synchronization) -> datetime | None:
+        key = AccessKey.get_or_none(AccessKey.sync == sync.id)
+        return key.expires_at if key else None
+
+    # --- Mappings ------------------------------------------------------------------------
+
+    def map_group(self, identifier: str, group_name: str, remote_id: str) -> None:
+        self._map(identifier, GroupMapping, "sofa_group", _named(SofaGroup, group_name), remote_id)
+
+    def map_role(self, identifier: str, role_name: str, remote_id: str) -> None:
+        self._map(identifier, RoleMapping, "sofa_role", _named(SofaRole, role_name), remote_id)
+
+    def _map(self, identifier: str, table: Any, column: str, target: Any, remote: str) -> None:
+        remote_id = normalize_remote_group_id(remote)
+        with immediate(self.db):
+            sync = self.get(identifier)
+            table.insert(
+                sync=sync.id, remote_id=remote_id, **{column: target.id}
+            ).on_conflict_ignore().execute()
+            directory.recompute_memberships(sync.id)
+
+    def set_mappings(
+        self, identifier: str, groups: list[tuple[str, str]], roles: list[tuple[str, str]]
+    ) -> None:
+        """Replaces all mappings (the editor's Save) and recomputes derived memberships."""
+        group_rows = [(_named(SofaGroup, n).id, normalize_remote_group_id(r)) for n, r in groups]
+        role_rows = [(_named(SofaRole, n).id, normalize_remote_group_id(r)) for n, r in roles]
+        with immediate(self.db):
+            sync = self.get(identifier)
+            for table, column, rows in (
+                (GroupMapping, "sofa_group", group_rows),
+                (RoleMapping, "sofa_role", role_rows),
+            ):
+                table.delete().where(table.sync == sync.id).execute()
+                for target_id, remote_id in dict.fromkeys(rows):
+                    table.create(sync=sync.id, remote_id=remote_id, **{column: target_id})
+            directory.recompute_memberships(sync.id)
+
+
+def _named(table: Any, name: str) -> Any:
+    row = table.get_or_none(table.name == name)
+    if row is None:
+        kind = "group" if table is SofaGroup else "role"
+        raise NotFound(f"No Sofa {kind} named '{name}'.")
+    return row
+
+
+class LastCallRecorder:
+    """Records when Entra last called; writes at most once per `interval` seconds per
+    synchronization, so that lookups do not each take the write lock.
+    """
+
+    def __init__(self, interval: float = 5.0) -> None:
+        self.interval = interval
+        self._written: dict[int, float] = {}
+        self._lock = threading.Lock()
+
+    def touch(self, sync_id: int) -> bool:
+        now = time.monotonic()
+        with self._lock:
+            if now - self._written.get(sync_id, -1e9) < self.interval:
+                return False
+            self._written[sync_id] = now
+        Synchronization.update(last_call_at=utcnow()).where(Synchronization.id == sync_id).execute()
+        return True

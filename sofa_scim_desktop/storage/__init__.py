@@ -1,0 +1,1 @@
+"""Storage: Peewee tables, the database connection, migrations and repositories."""

@@ -1,0 +1,248 @@
+"""The tables (Peewee models). Times are naive UTC; `*_key` columns hold lower-cased copies
+that make case-insensitive lookups use an index (RFC 7643 §2.1: userName is caseExact false).
+
+A change here needs a new numbered script in `migrations/`.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC
+from datetime import datetime
+
+from peewee import BooleanField
+from peewee import CharField
+from peewee import DatabaseProxy
+from peewee import DateTimeField
+from peewee import ForeignKeyField
+from peewee import IntegerField
+from peewee import Model
+from peewee import TextField
+
+database = DatabaseProxy()
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+class BaseModel(Model):
+    class Meta:
+        database = database
+        legacy_table_names = False
+
+
+class Setting(BaseModel):
+    key = CharField(primary_key=True)
+    value = TextField()
+
+
+class Synchronization(BaseModel):
+    identifier = CharField(unique=True)
+    name = CharField()
+    type = CharField(default="scim")
+    description = TextField(default="")
+    enabled = BooleanField(default=True)
+    notify_failures = BooleanField(default=False)
+    welcome_email = BooleanField(default=False)
+    password_link = BooleanField(default=False)
+    log_level = CharField(default="information")
+    last_call_at = DateTimeField(null=True)
+    created_at = DateTimeField(default=utcnow)
+
+
+class AccessKey(BaseModel):
+    """Only the SHA-256 of the key is kept (SPEC §3); one current key per synchronization."""
+
+    sync = ForeignKeyField(Synchronization, unique=True, on_delete="CASCADE", backref="keys")
+    key_hash = CharField()
+    created_at = DateTimeField(default=utcnow)
+    expires_at = DateTimeField()
+
+
+class SofaGroup(BaseModel):
+    name = CharField(unique=True)
+
+
+class SofaRole(BaseModel):
+    name = CharField(unique=True)
+    builtin = BooleanField(default=False)
+
+
+class SofaUser(BaseModel):
+    user_name = CharField()
+    user_name_key = CharField(unique=True)
+    active = BooleanField(default=True)
+    display_name = CharField(null=True)
+    job = CharField(null=True)
+    notification_email = CharField(null=True)
+    first_name = CharField(null=True)
+    surname = CharField(null=True)
+    degree_before = CharField(null=True)
+    degree_after = CharField(null=True)
+    telephone = CharField(null=True)
+    mobile = CharField(null=True)
+    sso_identifier = CharField(null=True, index=True)
+    personal_number = CharField(null=True)
+    department = CharField(null=True)
+    manager = ForeignKeyField("self", null=True, on_delete="SET NULL", backref="reports")
+    removed = BooleanField(default=False)
+    source = ForeignKeyField(Synchronization, null=True, on_delete="SET NULL", backref="users")
+    created_at = DateTimeField(default=utcnow)
+    updated_at = DateTimeField(default=utcnow)
+
+
+class GroupMembership(BaseModel):
+    """`sync` is who granted it: NULL for an admin, else the synchronization that derived it."""
+
+    user = ForeignKeyField(SofaUser, on_delete="CASCADE", backref="group_memberships")
+    group = ForeignKeyField(SofaGroup, on_delete="CASCADE", backref="memberships")
+    sync = ForeignKeyField(Synchronization, null=True, on_delete="CASCADE")
+    granted_at = DateTimeField(default=utcnow)
+
+    class Meta:
+        indexes = ((("user", "group", "sync"), True),)
+
+
+class RoleMembership(BaseModel):
+    user = ForeignKeyField(SofaUser, on_delete="CASCADE", backref="role_memberships")
+    role = ForeignKeyField(SofaRole, on_delete="CASCADE", backref="memberships")
+    sync = ForeignKeyField(Synchronization, null=True, on_delete="CASCADE")
+    granted_at = DateTimeField(default=utcnow)
+
+    class Meta:
+        indexes = ((("user", "role", "sync"), True),)
+
+
+class GroupMapping(BaseModel):
+    """Sofa group <- remote group identifier (the Entra group's Object Id, lower case)."""
+
+    sync = ForeignKeyField(Synchronization, on_delete="CASCADE", backref="group_mappings")
+    sofa_group = ForeignKeyField(SofaGroup, on_delete="CASCADE", backref="mappings")
+    remote_id = CharField()
+
+    class Meta:
+        indexes = ((("sync", "remote_id", "sofa_group"), True),)
+
+
+class RoleMapping(BaseModel):
+    sync = ForeignKeyField(Synchronization, on_delete="CASCADE", backref="role_mappings")
+    sofa_role = ForeignKeyField(SofaRole, on_delete="CASCADE", backref="mappings")
+    remote_id = CharField()
+
+    class Meta:
+        indexes = ((("sync", "remote_id", "sofa_role"), True),)
+
+
+class ScimUser(BaseModel):
+    """A SCIM User of one synchronization; `resource` is its canonical JSON, the columns are
+    the attributes filters and sorting use, and `sofa_user` is the directory entry it fills.
+    """
+
+    scim_id = CharField(unique=True)
+    sync = ForeignKeyField(Synchronization, on_delete="CASCADE", backref="scim_users")
+    sofa_user = ForeignKeyField(SofaUser, on_delete="CASCADE", unique=True)
+    user_name = CharField()
+    user_name_key = CharField()
+    external_id = CharField(null=True)
+    display_name = CharField(null=True)
+    title = CharField(null=True)
+    given_name = CharField(null=True)
+    family_name = CharField(null=True)
+    formatted_name = CharField(null=True)
+    honorific_prefix = CharField(null=True)
+    honorific_suffix = CharField(null=True)
+    preferred_language = CharField(null=True)
+    active = BooleanField(default=True)
+    employee_number = CharField(null=True)
+    department = CharField(null=True)
+    manager_ref = CharField(null=True)
+    resource = TextField()
+    created = DateTimeField(default=utcnow)
+    last_modified = DateTimeField(default=utcnow)
+    version = IntegerField(default=1)
+
+    class Meta:
+        indexes = (
+            (("sync", "user_name_key"), True),
+            (("sync", "external_id"), False),
+            (("sync", "display_name"), False),
+            (("sync", "manager_ref"), False),
+        )
+
+
+class ScimUserValue(BaseModel):
+    """One element of a multi-valued attribute (emails, phoneNumbers, addresses), so that
+    `emails[type eq "work"].value eq "…"` is an indexed lookup.
+    """
+
+    user = ForeignKeyField(ScimUser, on_delete="CASCADE", backref="values")
+    attribute = CharField()
+    type = CharField(null=True)
+    primary = BooleanField(default=False)
+    value = CharField(null=True)
+    value_key = CharField(null=True)
+
+    class Meta:
+        indexes = ((("attribute", "value_key"), False),)
+
+
+class ScimGroup(BaseModel):
+    scim_id = CharField(unique=True)
+    sync = ForeignKeyField(Synchronization, on_delete="CASCADE", backref="scim_groups")
+    display_name = CharField()
+    display_name_key = CharField()
+    external_id = CharField(null=True)
+    remote_key = CharField(null=True)  # externalId in lower case: what mappings name.
+    resource = TextField()
+    created = DateTimeField(default=utcnow)
+    last_modified = DateTimeField(default=utcnow)
+    version = IntegerField(default=1)
+
+    class Meta:
+        indexes = (
+            (("sync", "display_name_key"), True),
+            (("sync", "external_id"), False),
+            (("sync", "remote_key"), False),
+        )
+
+
+class ScimGroupMember(BaseModel):
+    """One member per row, so that adding one to a large group touches one row."""
+
+    group = ForeignKeyField(ScimGroup, on_delete="CASCADE", backref="member_rows")
+    user = ForeignKeyField(ScimUser, null=True, on_delete="CASCADE", backref="group_rows")
+    subgroup = ForeignKeyField(ScimGroup, null=True, on_delete="CASCADE")
+
+    class Meta:
+        indexes = ((("group", "user"), True), (("group", "subgroup"), True))
+
+
+class LogEntry(BaseModel):
+    sync = ForeignKeyField(Synchronization, on_delete="CASCADE", backref="log_entries")
+    at = DateTimeField(default=utcnow)
+    level = IntegerField()  # logging.DEBUG / INFO / WARNING / ERROR
+    event = CharField()
+    message = TextField()
+    detail = TextField(null=True)
+
+    class Meta:
+        indexes = ((("sync", "at"), False), (("at",), False))
+
+
+ALL_TABLES = (
+    Setting,
+    Synchronization,
+    AccessKey,
+    SofaGroup,
+    SofaRole,
+    SofaUser,
+    GroupMembership,
+    RoleMembership,
+    GroupMapping,
+    RoleMapping,
+    ScimUser,
+    ScimUserValue,
+    ScimGroup,
+    ScimGroupMember,
+    LogEntry,
+)
