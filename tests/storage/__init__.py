@@ -1,0 +1,1 @@
+"""Tests of sofa_scim_desktop.storage."""
