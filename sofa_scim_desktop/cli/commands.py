@@ -115,7 +115,7 @@ def sync_update(args: argparse.Namespace) -> int:
 
 def sync_list(args: argparse.Namespace) -> int:
     services = _services(args)
-    rows = [_sync_json(services, row) for row in services.synchronizations.list()]
+    rows = [_sync_json(services, row) for row in services.synchronizations.all()]
     if args.json:
         _print_json(rows)
         return 0

@@ -123,7 +123,8 @@ def _container(resource: Resource, ref: AttrRef, create: bool) -> Resource | Non
     if ref.schema is None:
         return resource
     if create:
-        return resource.setdefault(ref.schema, {})  # type: ignore[no-any-return]
+        container: Resource = resource.setdefault(ref.schema, {})
+        return container
     return resource.get(ref.schema)
 
 
@@ -194,8 +195,9 @@ def _apply_filtered(container: Resource, operation: Operation) -> None:
     if operation.op == "remove":
         if path.filter_sub is None:
             elements = [e for e in elements if e not in matching]
-        for element in matching if path.filter_sub else []:
-            element.pop(path.filter_sub.name, None)
+        else:
+            for element in matching:
+                element.pop(path.filter_sub.name, None)
     elif matching:
         for element in matching:
             _write_element(element, path, operation)

@@ -27,8 +27,9 @@ log = logging.getLogger("sofa.scim")
 PREFIX = "/scim/v2/{identifier}"
 
 
-def create_app(db: Database, last_call: LastCallRecorder | None = None) -> falcon.App:
-    app = falcon.App(middleware=[Authenticator(db, last_call or LastCallRecorder()), CallLog()])
+def create_app(db: Database, last_call: LastCallRecorder | None = None) -> falcon.App[Any, Any]:
+    middleware: list[Any] = [Authenticator(db, last_call or LastCallRecorder()), CallLog()]
+    app: falcon.App[Any, Any] = falcon.App(middleware=middleware)
     app.req_options.strip_url_path_trailing_slash = True
     app.add_route(f"{PREFIX}/Users", Users(db))
     app.add_route(f"{PREFIX}/Users/{{user_id}}", Users(db), suffix="item")
@@ -58,8 +59,7 @@ def _http_error(
     status = int(error.status_code)
     detail = error.description or error.title or "Request failed."
     write_json(resp, error_document(status, detail), status)
-    for name, value in (error.headers or {}).items():
-        resp.set_header(name, value)
+    resp.set_headers(error.headers or {})
 
 
 def _unexpected(req: falcon.Request, resp: falcon.Response, error: Exception, params: Any) -> None:

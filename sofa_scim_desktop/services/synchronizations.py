@@ -69,7 +69,7 @@ class Synchronizations:
             raise NotFound(f"No synchronization with the identifier '{identifier}'.")
         return row
 
-    def list(self) -> list[Synchronization]:
+    def all(self) -> list[Synchronization]:
         return list(Synchronization.select().order_by(Synchronization.name))
 
     def create(self, settings: SyncSettings) -> Synchronization:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import UTC
 from datetime import datetime
+from typing import Any
 
 from peewee import BooleanField
 from peewee import CharField
@@ -18,6 +19,10 @@ from peewee import IntegerField
 from peewee import Model
 from peewee import TextField
 
+# Peewee's bundled hints know neither the implicit `id` and `*_id` attributes nor rows from
+# `.tuples()`; its models are dynamic, so the type checker sees them as Any.
+_Model: Any = Model
+
 database = DatabaseProxy()
 
 
@@ -25,7 +30,7 @@ def utcnow() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
-class BaseModel(Model):
+class BaseModel(_Model):
     class Meta:
         database = database
         legacy_table_names = False
