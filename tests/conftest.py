@@ -76,8 +76,7 @@ class Endpoint:
         return {"Authorization": f"Bearer {self.key}", "Content-Type": SCIM_JSON}
 
 
-def make_endpoint(services: bootstrap.Services, name: str = "Contoso", **options: Any
-                  ) -> Endpoint:
+def make_endpoint(services: bootstrap.Services, name: str = "Contoso", **options: Any) -> Endpoint:
     identifier = name.replace(" ", "_")
     services.synchronizations.create(SyncSettings(name=name, identifier=identifier, **options))
     issued = services.synchronizations.issue_key(identifier, 365)
@@ -98,8 +97,9 @@ class ScimClient:
 
     def request(self, method: str, path: str, **kwargs: Any) -> testing.Result:
         headers = {**self.endpoint.headers, **kwargs.pop("headers", {})}
-        return self.client.simulate_request(method, self.endpoint.path + path, headers=headers,
-                                            **kwargs)
+        return self.client.simulate_request(
+            method, self.endpoint.path + path, headers=headers, **kwargs
+        )
 
     def get(self, path: str, **kwargs: Any) -> testing.Result:
         return self.request("GET", path, **kwargs)

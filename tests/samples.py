@@ -29,11 +29,12 @@ def entra_user(user_name: str = "alice@contoso.com", **extra: Any) -> dict[str, 
     return body
 
 
-def entra_group(display_name: str = "Accounting", object_id: str | None = None
-                ) -> dict[str, Any]:
+def entra_group(display_name: str = "Accounting", object_id: str | None = None) -> dict[str, Any]:
     return {
-        "schemas": [GROUP_SCHEMA,
-                    "http://schemas.microsoft.com/2006/11/ResourceManagement/ADSCIM/2.0/Group"],
+        "schemas": [
+            GROUP_SCHEMA,
+            "http://schemas.microsoft.com/2006/11/ResourceManagement/ADSCIM/2.0/Group",
+        ],
         "externalId": object_id or str(uuid.uuid4()),
         "displayName": display_name,
         "meta": {"resourceType": "Group"},

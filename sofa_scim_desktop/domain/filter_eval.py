@@ -62,6 +62,8 @@ def _values(
     value = _container(ref, resource).get(ref.attribute.name)
     if ref.sub is None:
         return value if isinstance(value, list) else [value]
+    if not ref.attribute.multi_valued:  # `name.givenName` without a name: one null value.
+        return [value.get(ref.sub.name) if isinstance(value, dict) else None]
     items = value if isinstance(value, list) else [value] if isinstance(value, dict) else []
     return [item.get(ref.sub.name) for item in items]
 

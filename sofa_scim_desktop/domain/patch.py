@@ -28,9 +28,11 @@ from sofa_scim_desktop.domain.filter_eval import element_matches
 from sofa_scim_desktop.domain.resource import Resource
 from sofa_scim_desktop.domain.resource import canonical_value
 from sofa_scim_desktop.domain.schema import ResourceType
+from sofa_scim_desktop.domain.schema import Schema
 
 OPS = frozenset({"add", "replace", "remove"})
 MAX_OPERATIONS = 1000
+_NOT_ATTRIBUTES = ("schemas", "meta", "id")
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,9 @@ def _parse_one(item: Any, resource_type: ResourceType) -> list[Operation]:
     path_text, value = fields.get("path"), fields.get("value")
     if path_text is not None and not isinstance(path_text, str):
         raise InvalidPath("'path' must be a string.")
+    extension = resource_type.schema_for_urn(path_text.strip()) if path_text else None
+    if extension is not None and extension is not resource_type.schema:
+        return _extension_operations(op, extension, value, resource_type)
     if path_text:
         return [Operation(op, _writable(parse_path(path_text, resource_type)), value)]
     if op == "remove":
@@ -73,16 +78,36 @@ def _parse_one(item: Any, resource_type: ResourceType) -> list[Operation]:
     return [Operation(op, _writable(path), v) for path, v in _paths_of(value, resource_type)]
 
 
+def _extension_operations(
+    op: str, extension: Schema, value: Any, resource_type: ResourceType
+) -> list[Operation]:
+    """`"path": "urn:…:enterprise:2.0:User"` names the whole extension: its attributes one by
+    one (remove: all of them), as a value object keyed by the URN would.
+    """
+    if op == "remove":
+        return [
+            Operation(op, _writable(parse_path(f"{extension.id}:{a.name}", resource_type)))
+            for a in extension.attributes
+            if a.mutability != "readOnly"
+        ]
+    if not isinstance(value, Mapping):
+        raise InvalidValue(f"'{extension.id}' takes an object of its attributes as its value.")
+    pairs = _paths_of({extension.id: value}, resource_type)
+    return [Operation(op, _writable(path), v) for path, v in pairs]
+
+
 def _paths_of(value: Mapping[str, Any], resource_type: ResourceType) -> list[tuple[Path, Any]]:
     """`{"name.givenName": …, "urn:…:User:department": …, "urn:…:User": {…}}` as paths."""
     pairs: list[tuple[Path, Any]] = []
     for key, sub_value in value.items():
-        if key.lower() in ("schemas", "meta", "id"):
+        if key.lower() in _NOT_ATTRIBUTES:
             continue
         extension = resource_type.schema_for_urn(key)
         if extension is not None and isinstance(sub_value, Mapping):
             pairs.extend(
-                (parse_path(f"{extension.id}:{k}", resource_type), v) for k, v in sub_value.items()
+                (parse_path(f"{extension.id}:{k}", resource_type), v)
+                for k, v in sub_value.items()
+                if k.lower() not in _NOT_ATTRIBUTES  # a client may send the model's `schemas`.
             )
         else:
             pairs.append((parse_path(key, resource_type), sub_value))

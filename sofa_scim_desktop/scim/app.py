@@ -10,6 +10,7 @@ from peewee import Database
 
 from sofa_scim_desktop.domain.errors import DomainError
 from sofa_scim_desktop.domain.errors import InvalidValue
+from sofa_scim_desktop.domain.errors import NotImplementedScim
 from sofa_scim_desktop.domain.errors import ScimError
 from sofa_scim_desktop.scim.auth import Authenticator
 from sofa_scim_desktop.scim.calllog import CallLog
@@ -40,11 +41,22 @@ def create_app(db: Database, last_call: LastCallRecorder | None = None) -> falco
     app.add_route(f"{PREFIX}/Schemas/{{schema_id}}", Schemas(), suffix="item")
     app.add_route(f"{PREFIX}/ResourceTypes", ResourceTypes())
     app.add_route(f"{PREFIX}/ResourceTypes/{{type_id}}", ResourceTypes(), suffix="item")
+    app.add_route(f"{PREFIX}/.search", _RootSearch())
     app.set_error_serializer(_serialize_http_error)
     app.add_error_handler(Exception, _unexpected)
     app.add_error_handler(falcon.HTTPError, _http_error)
     app.add_error_handler(DomainError, _domain_error)
     return app
+
+
+class _RootSearch:
+    """RFC 7644 §3.4.3 / §3.12: a search across resource types is not implemented: 501."""
+
+    def on_post(self, req: falcon.Request, resp: falcon.Response, identifier: str) -> None:
+        raise NotImplementedScim(
+            "Searching several resource types at once is not supported; "
+            "query /Users or /Groups with a filter."
+        )
 
 
 def _domain_error(

@@ -21,7 +21,9 @@ class ScimServer:
     def __init__(self, app: Any, host: str, port: int, trusted_proxy: str = "") -> None:
         options: dict[str, Any] = {
             "threads": THREADS,
-            "max_request_body_size": MAX_BODY_BYTES,
+            # Above our own limit: Waitress answers 413 in text/plain, the app with a SCIM
+            # error body that Entra shows verbatim. Far larger bodies are still cut off unread.
+            "max_request_body_size": 4 * MAX_BODY_BYTES,
             "ident": "Sofa SCIM",
             "clear_untrusted_proxy_headers": True,
         }

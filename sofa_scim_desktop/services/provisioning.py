@@ -117,12 +117,14 @@ class UserProvisioning:
         name = resource["userName"]
         if name.lower() != row.user_name_key:
             self._check_rename(row, name)
-        before = (row.resource, row.manager_ref, row.active)
+        before = (row.resource, row.manager_ref, row.active, row.external_id)
         row = scim_store.update_user(row, resource)
         if before[0] != row.resource:
             directory.write_fields(row.sofa_user_id, sofa_fields(resource), self.sync.id)
             if before[1] != row.manager_ref:
                 self._link_manager(row)
+            if before[3] != row.external_id:
+                self._link_reports(row)
             self._journal_update(row, was_active=before[2])
         return UserResult(row, resource)
 
@@ -140,12 +142,14 @@ class UserProvisioning:
             self.journal.info("user.updated", f"User {row.user_name} updated.")
 
     def _link_manager(self, row: ScimUser) -> None:
-        manager = scim_store.get_user(self.sync.id, row.manager_ref) if row.manager_ref else None
+        manager = (
+            scim_store.user_by_reference(self.sync.id, row.manager_ref) if row.manager_ref else None
+        )
         directory.set_manager(row.sofa_user_id, manager.sofa_user_id if manager else None)
 
     def _link_reports(self, row: ScimUser) -> None:
         """Users whose manager arrived after them now point at it (SPEC §4)."""
-        reports = scim_store.users_managed_by(self.sync.id, row.scim_id)
+        reports = scim_store.users_managed_by(self.sync.id, row.scim_id, row.external_id)
         SofaUser.update(manager=row.sofa_user_id).where(
             SofaUser.id.in_(reports.select(ScimUser.sofa_user))
         ).execute()

@@ -9,6 +9,7 @@ from datetime import datetime
 from typing import Any
 
 from peewee import Database
+from peewee import fn
 
 from sofa_scim_desktop.domain.errors import Conflict
 from sofa_scim_desktop.domain.errors import DomainError
@@ -93,9 +94,11 @@ class Synchronizations:
             return self.get(settings.identifier)
 
     def _check_unique(self, identifier: str, own_id: int | None) -> None:
+        # NOTE: case-insensitive, and not LIKE: the connection sets case_sensitive_like and
+        # "_" (allowed in identifiers) is a LIKE wildcard.
         other = Synchronization.get_or_none(
-            Synchronization.identifier**identifier
-        )  # case-insensitive: URLs differ by case.
+            fn.LOWER(Synchronization.identifier) == identifier.lower()
+        )
         if other is not None and other.id != own_id:
             raise Conflict(f"The identifier '{identifier}' is already used by '{other.name}'.")
 

@@ -5,7 +5,6 @@ bringing its schema up to date (PLATFORM.md: WAL, busy timeout, IMMEDIATE transa
 from __future__ import annotations
 
 import logging
-import shutil
 from pathlib import Path
 
 from peewee import Database
@@ -38,6 +37,8 @@ def open_database(url: str) -> Database:
     """Connects the models to the database at `url` and upgrades its schema."""
     if url.startswith("sqlite"):
         db = connect(url, pragmas=SQLITE_PRAGMAS)
+        # NOTE: SQLite's own LOWER() folds only ASCII; filters on Czech names need all letters.
+        db.register_function(_unicode_lower, "lower", 1, deterministic=True)
     elif url.startswith(("postgres://", "postgresql://")):
         db = connect(url.replace("postgres://", "postgresql://", 1), autorollback=True)
     else:
@@ -48,6 +49,10 @@ def open_database(url: str) -> Database:
     return db
 
 
+def _unicode_lower(value: object) -> object:
+    return value.lower() if isinstance(value, str) else value
+
+
 def migrate(db: Database) -> list[str]:
     """Applies pending migrations; an existing SQLite file is copied first, as a backup."""
     runner = Runner(db, str(MIGRATIONS))
@@ -55,15 +60,19 @@ def migrate(db: Database) -> list[str]:
     if not pending:
         return []
     if isinstance(db, SqliteDatabase) and runner.applied():
-        _backup(Path(db.database), pending[0].name)
+        _backup(db, Path(db.database), pending[0].name)
     applied: list[str] = runner.up()
     log.info("database schema upgraded: %s", ", ".join(applied))
     return applied
 
 
-def _backup(path: Path, before: str) -> None:
-    if path.exists():
-        shutil.copy2(path, path.with_name(f"{path.name}.before-{before}"))
+def _backup(db: SqliteDatabase, path: Path, before: str) -> None:
+    """A consistent copy through SQLite itself: in WAL mode, recent commits may still be in
+    the -wal file (another process has the database open), so copying the file loses them.
+    """
+    target = path.with_name(f"{path.name}.before-{before}")
+    target.unlink(missing_ok=True)
+    db.execute_sql("VACUUM INTO ?", (str(target),))
 
 
 def is_postgresql(db: Database) -> bool:

@@ -169,4 +169,5 @@ def list_users() -> list[SofaUser]:
         SofaUser.select(SofaUser, Manager.user_name.alias("manager_name"))
         .join_from(SofaUser, Manager, JOIN.LEFT_OUTER, on=SofaUser.manager == Manager.id)
         .order_by(SofaUser.user_name_key)
+        .objects()  # `manager_name` on the row itself, not on a joined Manager instance.
     )

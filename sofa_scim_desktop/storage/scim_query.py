@@ -54,10 +54,12 @@ class Rows:
 
 def _user_values(attribute: str) -> Rows:
     def exists(condition: Any) -> Any:
-        rows = ScimUserValue.select(SQL("1")).where(
-            (ScimUserValue.user == ScimUser.id) & (ScimUserValue.attribute == attribute) & condition
+        # PERF: IN (not a correlated EXISTS), so `emails[type eq "work"].value eq "…"` is one
+        # lookup in the (attribute, value_key) index instead of a subquery per user.
+        rows = ScimUserValue.select(ScimUserValue.user).where(
+            (ScimUserValue.attribute == attribute) & condition
         )
-        return fn.EXISTS(rows)
+        return ScimUser.id.in_(rows)
 
     columns = {
         "value": Column(ScimUserValue.value_key, lowered=True),
@@ -140,7 +142,12 @@ class SqlFilter:
         target = self._lookup(expr.ref)
         if isinstance(target, Column):
             return _condition(expr, target)
-        condition = _condition(expr, _sub_column(target, expr.ref))
+        if isinstance(expr, Present) and expr.ref.sub is None:  # `addresses pr`: any element.
+            return target.exists(SQL("1 = 1"))
+        column = _sub_column(target, expr.ref)
+        if isinstance(expr, Compare) and expr.op == "eq" and expr.value is None:
+            return ~target.exists(column.field.is_null(False))  # `emails eq null`: none has one.
+        condition = _condition(expr, column)
         if isinstance(expr, Compare) and expr.op == "ne":
             return target.exists(condition) | ~target.exists(SQL("1 = 1"))
         return target.exists(condition)
@@ -149,6 +156,8 @@ class SqlFilter:
         target = self.catalog.get((ref.schema, ref.dotted))
         if target is None:
             target = self.catalog.get((ref.schema, ref.attribute.name))
+        if target is None and ref.sub is None:  # `manager pr` means its value is present.
+            target = self.catalog.get((ref.schema, f"{ref.attribute.name}.value"))
         if target is None:
             raise InvalidFilter(f"'{ref.dotted}' cannot be used in a filter.")
         return target

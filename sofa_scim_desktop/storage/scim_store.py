@@ -165,8 +165,20 @@ def user_by_name(sync_id: int, user_name: str) -> ScimUser | None:
     return row
 
 
-def users_managed_by(sync_id: int, scim_id: str) -> ModelSelect:
-    return ScimUser.select().where((ScimUser.sync == sync_id) & (ScimUser.manager_ref == scim_id))
+def user_by_reference(sync_id: int, reference: str) -> ScimUser | None:
+    """The user a manager reference names: its id, or else its externalId (Entra objectId),
+    the only name a manager not yet provisioned here can have.
+    """
+    row: ScimUser | None = get_user(sync_id, reference) or ScimUser.get_or_none(
+        (ScimUser.sync == sync_id) & (ScimUser.external_id == reference)
+    )
+    return row
+
+
+def users_managed_by(sync_id: int, *references: str | None) -> ModelSelect:
+    """Users whose manager reference is one of `references` (an id, an externalId)."""
+    wanted = [r for r in references if r]
+    return ScimUser.select().where((ScimUser.sync == sync_id) & ScimUser.manager_ref.in_(wanted))
 
 
 def list_users(sync_id: int, request: Query) -> Page:

@@ -27,7 +27,9 @@ database = DatabaseProxy()
 
 
 def utcnow() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)
+    """Now, to the millisecond: what SCIM's meta shows, so `meta.created eq "…"` finds it."""
+    now = datetime.now(UTC)
+    return now.replace(tzinfo=None, microsecond=now.microsecond // 1000 * 1000)
 
 
 class BaseModel(_Model):

@@ -1,0 +1,138 @@
+"""Opening the SQLite database: pragmas, built-in roles, and migrations with a backup."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import peewee
+import pytest
+
+from sofa_scim_desktop import bootstrap
+from sofa_scim_desktop.services.synchronizations import SyncSettings
+from sofa_scim_desktop.storage import database
+from sofa_scim_desktop.storage.database import migrate
+from sofa_scim_desktop.storage.database import open_database
+from sofa_scim_desktop.storage.tables import AccessKey
+from sofa_scim_desktop.storage.tables import SofaRole
+
+EXTRA_MIGRATION = '''"""A test migration: adds a table."""
+from peewee import CharField, Model
+
+
+def up(migrator, db):
+    class Note(Model):
+        text = CharField()
+
+        class Meta:
+            database = db
+            table_name = "note"
+
+    db.create_tables([Note])
+'''
+
+
+def db_file(services: bootstrap.Services) -> Path:
+    return services.data_dir / "sofa-scim.db"
+
+
+def pragma(services: bootstrap.Services, name: str) -> object:
+    return services.db.execute_sql(f"PRAGMA {name}").fetchone()[0]
+
+
+def test_database_file_is_created_in_the_data_dir(services: bootstrap.Services) -> None:
+    assert db_file(services).is_file()
+
+
+def test_fresh_database_uses_wal(services: bootstrap.Services) -> None:
+    with sqlite3.connect(db_file(services)) as other:
+        assert other.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+@pytest.mark.parametrize(("name", "value"), [("foreign_keys", 1), ("busy_timeout", 10_000)])
+def test_connection_pragmas(services: bootstrap.Services, name: str, value: int) -> None:
+    assert pragma(services, name) == value
+
+
+def test_foreign_keys_are_enforced(services: bootstrap.Services) -> None:
+    with pytest.raises(peewee.IntegrityError):
+        AccessKey.create(sync=9999, key_hash="x", expires_at="2030-01-01")
+
+
+def test_builtin_roles_exist(services: bootstrap.Services) -> None:
+    roles = {(r.name, r.builtin) for r in SofaRole.select()}
+    assert roles == {("Administrator", True), ("Subject manager", True)}
+
+
+def test_schema_migration_records_the_initial_migration(services: bootstrap.Services) -> None:
+    names = [row[0] for row in services.db.execute_sql("SELECT name FROM schema_migration")]
+    assert names == ["0001_initial"]
+
+
+def test_opening_twice_applies_nothing_twice(services: bootstrap.Services) -> None:
+    again = bootstrap.build(str(services.data_dir))
+    try:
+        assert migrate(again.db) == []
+        assert SofaRole.select().count() == 2
+        count = again.db.execute_sql("SELECT count(*) FROM schema_migration").fetchone()[0]
+        assert count == 1
+    finally:
+        again.db.close()
+
+
+def test_no_backup_for_a_fresh_database(services: bootstrap.Services) -> None:
+    assert [p.name for p in services.data_dir.iterdir() if ".before-" in p.name] == []
+
+
+@pytest.fixture
+def newer_migrations(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "migrations"
+    shutil.copytree(database.MIGRATIONS, folder)
+    (folder / "0002_note.py").write_text(EXTRA_MIGRATION)
+    monkeypatch.setattr(database, "MIGRATIONS", folder)
+    return folder
+
+
+def upgrade(services: bootstrap.Services) -> peewee.Database:
+    """Opens an existing database with the newer migrations, as a new release would."""
+    return open_database(database.default_url(services.data_dir))
+
+
+def test_upgrade_applies_the_new_migration(
+    services: bootstrap.Services, newer_migrations: Path
+) -> None:
+    db = upgrade(services)
+    try:
+        assert "note" in db.get_tables()
+        names = [row[0] for row in db.execute_sql("SELECT name FROM schema_migration")]
+        assert names == ["0001_initial", "0002_note"]
+    finally:
+        db.close()
+
+
+def test_upgrade_keeps_the_data(services: bootstrap.Services, newer_migrations: Path) -> None:
+    services.synchronizations.create(SyncSettings(name="Contoso", identifier="Contoso"))
+    db = upgrade(services)
+    try:
+        rows = db.execute_sql("SELECT identifier FROM synchronization").fetchall()
+        assert rows == [("Contoso",)]
+    finally:
+        db.close()
+
+
+def test_upgrade_keeps_a_backup_from_before(
+    services: bootstrap.Services, newer_migrations: Path
+) -> None:
+    services.synchronizations.create(SyncSettings(name="Contoso", identifier="Contoso"))
+    upgrade(services).close()
+    backup = services.data_dir / "sofa-scim.db.before-0002_note"
+    with sqlite3.connect(backup) as old:
+        tables = {row[0] for row in old.execute("SELECT name FROM sqlite_master")}
+        assert "note" not in tables
+        assert old.execute("SELECT identifier FROM synchronization").fetchall() == [("Contoso",)]
+
+
+def test_unsupported_database_url_is_refused() -> None:
+    with pytest.raises(ValueError, match="Unsupported database URL"):
+        open_database("mysql://localhost/sofa")
