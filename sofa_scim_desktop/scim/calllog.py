@@ -37,6 +37,9 @@ class CallLog:
         if call is None:
             return
         status = int(resp.status_code)
+        debug = call.journal.enabled_for(logging.DEBUG)
+        if status < 400 and not debug:
+            return  # PERF: most calls log nothing; do not parse their answers.
         response = _body(resp.data)
         summary = f"{req.method} {req.relative_uri} → {status}"
         try:
@@ -44,7 +47,7 @@ class CallLog:
                 detail = response.get("detail", "") if isinstance(response, dict) else ""
                 level = logging.ERROR if status >= 500 else logging.WARNING
                 call.journal.record(level, "call.failed", f"{summary}: {detail}")
-            if call.journal.enabled_for(logging.DEBUG):
+            if debug:
                 call.journal.record(
                     logging.DEBUG,
                     "call",

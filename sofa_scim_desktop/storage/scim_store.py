@@ -63,7 +63,6 @@ def load(row: ScimUser | ScimGroup) -> Resource:
 def _page(query: ModelSelect, sql_filter: SqlFilter, request: Query, model: Any) -> Page:
     if request.expr is not None:
         query = query.where(sql_filter.where(request.expr))
-    total = query.count() if request.count or request.start_index > 1 else 0
     if request.count == 0:
         return Page(query.count(), [])
     order = [model.id]  # a stable order: the insertion order breaks ties.
@@ -71,7 +70,9 @@ def _page(query: ModelSelect, sql_filter: SqlFilter, request: Query, model: Any)
         key = sql_filter.order_by(request.sort_by)
         order.insert(0, key.desc() if request.descending else key.asc())
     rows = list(query.order_by(*order).offset(request.start_index - 1).limit(request.count))
-    return Page(total, rows)
+    if request.start_index == 1 and len(rows) < request.count:
+        return Page(len(rows), rows)  # PERF: the page holds all matches (lookups): no COUNT.
+    return Page(query.count(), rows)
 
 
 # --- Users ---------------------------------------------------------------------------------
