@@ -125,6 +125,19 @@ def _tail(path: Path, size: int = 800) -> str:
     return text.strip() or "(no output)"
 
 
+def log_summary(path: Path) -> dict:
+    """Counts of what the server logged: warnings, errors, Waitress's queue-depth warnings."""
+    lines = path.read_text(errors="replace").splitlines() if path.exists() else []
+    errors = [line for line in lines if "ERROR" in line or "Traceback" in line]
+    return {
+        "lines": len(lines),
+        "warnings": sum("WARNING" in line for line in lines),
+        "waitress_queue_warnings": sum("Task queue depth" in line for line in lines),
+        "errors": len(errors),
+        "first_errors": errors[:5],
+    }
+
+
 def pin(process: subprocess.Popen[bytes], cpus: set[int]) -> None:
     """Keep every thread of a started server on these CPUs (threads it starts later inherit)."""
     for thread in psutil.Process(process.pid).threads():
