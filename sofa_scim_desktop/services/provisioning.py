@@ -231,7 +231,7 @@ class GroupProvisioning:
         affected = self._change_members(row, changes)
         row = scim_store.update_group(row, resource, members_changed=bool(affected))
         if old_key != row.remote_key:  # the group now maps elsewhere: all its members change.
-            affected = _all_member_users(row) + affected
+            affected = scim_store.member_user_pks(row.id) + affected
             self.journal.info("group.updated", f"Group {row.display_name} updated.")
         mapped = any(directory.group_is_mapped(self.sync.id, k) for k in (old_key, row.remote_key))
         if mapped and affected:
@@ -270,17 +270,6 @@ def _canonical_group(body: Any) -> tuple[Resource, tuple[str, ...]]:
     require(resource, "displayName")
     members = resource.pop("members", None) or []
     return resource, tuple(dict.fromkeys(m["value"] for m in members if m.get("value")))
-
-
-def _all_member_users(row: ScimGroup) -> list[int]:
-    from sofa_scim_desktop.storage.tables import ScimGroupMember
-
-    return [
-        pk
-        for (pk,) in ScimGroupMember.select(ScimGroupMember.user)
-        .where((ScimGroupMember.group == row.id) & ScimGroupMember.user.is_null(False))
-        .tuples()
-    ]
 
 
 def _sofa_ids(scim_user_pks: list[int]) -> list[int]:

@@ -328,13 +328,18 @@ def remove_members(group_pk: int, members: ResolvedMembers) -> list[int]:
     return removed
 
 
-def remove_all_members(group_pk: int) -> list[int]:
-    removed = [
+def member_user_pks(group_pk: int) -> list[int]:
+    """The ScimUser pks of a group's user members (nested groups left out)."""
+    return [
         pk
         for (pk,) in ScimGroupMember.select(ScimGroupMember.user)
         .where((ScimGroupMember.group == group_pk) & ScimGroupMember.user.is_null(False))
         .tuples()
     ]
+
+
+def remove_all_members(group_pk: int) -> list[int]:
+    removed = member_user_pks(group_pk)
     ScimGroupMember.delete().where(ScimGroupMember.group == group_pk).execute()
     return removed
 
