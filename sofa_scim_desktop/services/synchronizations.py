@@ -21,6 +21,7 @@ from sofa_scim_desktop.domain.keys import generate_key
 from sofa_scim_desktop.domain.keys import hash_key
 from sofa_scim_desktop.services.journal import LEVELS
 from sofa_scim_desktop.storage import directory
+from sofa_scim_desktop.storage import sql
 from sofa_scim_desktop.storage.database import immediate
 from sofa_scim_desktop.storage.tables import AccessKey
 from sofa_scim_desktop.storage.tables import GroupMapping
@@ -28,6 +29,7 @@ from sofa_scim_desktop.storage.tables import RoleMapping
 from sofa_scim_desktop.storage.tables import SofaGroup
 from sofa_scim_desktop.storage.tables import SofaRole
 from sofa_scim_desktop.storage.tables import Synchronization
+from sofa_scim_desktop.storage.tables import database
 from sofa_scim_desktop.storage.tables import utcnow
 
 SYNC_TYPE = "scim"
@@ -183,5 +185,9 @@ class LastCallRecorder:
             if now - self._written.get(sync_id, -1e9) < self.interval:
                 return False
             self._written[sync_id] = now
-        Synchronization.update(last_call_at=utcnow()).where(Synchronization.id == sync_id).execute()
+        with immediate(database.obj):  # PERF: queue on the process's write lock, not SQLite's.
+            sql.execute(_TOUCH, (utcnow(), sync_id))
         return True
+
+
+_TOUCH = "UPDATE synchronization SET last_call_at = ? WHERE id = ?"

@@ -5,6 +5,9 @@ bringing its schema up to date (PLATFORM.md: WAL, busy timeout, IMMEDIATE transa
 from __future__ import annotations
 
 import logging
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from peewee import Database
@@ -79,10 +82,27 @@ def is_postgresql(db: Database) -> bool:
     return isinstance(db, PostgresqlDatabase)
 
 
-def immediate(db: Database):  # type: ignore[no-untyped-def]
+# One writer at a time per process. SQLite's busy handler makes a waiting writer sleep in
+# steps of up to 100 ms; threads that queue on this lock instead start the moment the writer
+# before them commits. The busy handler still arbitrates between processes (GUI and `serve`).
+_WRITE_LOCKS: dict[int, threading.RLock] = {}
+_LOCKS_GUARD = threading.Lock()
+
+
+def _write_lock(db: Database) -> threading.RLock:
+    with _LOCKS_GUARD:
+        return _WRITE_LOCKS.setdefault(id(db), threading.RLock())
+
+
+@contextmanager
+def immediate(db: Database) -> Iterator[None]:
     """A write transaction: IMMEDIATE in SQLite, since a deferred read cannot upgrade to a
-    write under contention in WAL mode (PLATFORM.md).
+    write under contention in WAL mode (PLATFORM.md). Nested calls join the outer transaction.
     """
-    if isinstance(db, SqliteDatabase):
-        return db.atomic("IMMEDIATE")
-    return db.atomic()
+    lock = _write_lock(db)
+    with lock:
+        if db.in_transaction():
+            yield
+            return
+        with db.atomic("IMMEDIATE") if isinstance(db, SqliteDatabase) else db.atomic():
+            yield

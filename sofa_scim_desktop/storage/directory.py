@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from peewee import JOIN
 
 from sofa_scim_desktop.domain.user_mapping import SofaUserFields
+from sofa_scim_desktop.storage import sql
 from sofa_scim_desktop.storage.tables import GroupMapping
 from sofa_scim_desktop.storage.tables import GroupMembership
 from sofa_scim_desktop.storage.tables import RoleMapping
@@ -33,18 +35,41 @@ def user_by_name(user_name: str) -> SofaUser | None:
     return row
 
 
-def create_user(fields: SofaUserFields, source: int | None) -> SofaUser:
-    values = {name: getattr(fields, name) for name in _SYNCED_FIELDS}
-    row: SofaUser = SofaUser.create(user_name_key=fields.user_name.lower(), source=source, **values)
-    return row
+@dataclass(frozen=True)
+class UserRef:
+    id: int
+    removed: bool
+
+
+def find_user(user_name: str) -> UserRef | None:
+    """The Sofa user of that name (case-insensitive), as provisioning needs to know it."""
+    row = sql.one("SELECT id, removed FROM sofa_user WHERE user_name_key = ?", (user_name.lower(),))
+    return UserRef(row[0], bool(row[1])) if row else None
+
+
+# PERF: the writes provisioning makes on every call are hand-written SQL (storage.sql).
+_INSERT_USER = (
+    f"INSERT INTO sofa_user (user_name_key, source_id, removed, created_at, updated_at, "
+    f"{', '.join(_SYNCED_FIELDS)}) VALUES ({sql.marks(5 + len(_SYNCED_FIELDS))}) RETURNING id"
+)
+_WRITE_FIELDS = (
+    f"UPDATE sofa_user SET {', '.join(f'{name} = ?' for name in _SYNCED_FIELDS)}, "
+    "user_name_key = ?, source_id = ?, removed = ?, updated_at = ? WHERE id = ?"
+)
+
+
+def create_user(fields: SofaUserFields, source: int | None) -> int:
+    """Returns the new user's id."""
+    now = utcnow()
+    values = [getattr(fields, name) for name in _SYNCED_FIELDS]
+    return sql.insert(_INSERT_USER, (fields.user_name.lower(), source, False, now, now, *values))
 
 
 def write_fields(user_id: int, fields: SofaUserFields, source: int) -> None:
-    values: dict[str, Any] = {name: getattr(fields, name) for name in _SYNCED_FIELDS}
-    values.update(
-        user_name_key=fields.user_name.lower(), source=source, removed=False, updated_at=utcnow()
+    values = [getattr(fields, name) for name in _SYNCED_FIELDS]
+    sql.execute(
+        _WRITE_FIELDS, (*values, fields.user_name.lower(), source, False, utcnow(), user_id)
     )
-    SofaUser.update(**values).where(SofaUser.id == user_id).execute()
 
 
 def mark_removed(user_id: int) -> None:
@@ -64,7 +89,12 @@ def detach_users_of(sync_id: int) -> int:
 
 
 def set_manager(sofa_user_id: int, manager_id: int | None) -> None:
-    SofaUser.update(manager=manager_id).where(SofaUser.id == sofa_user_id).execute()
+    sql.execute("UPDATE sofa_user SET manager_id = ? WHERE id = ?", (manager_id, sofa_user_id))
+
+
+def set_manager_of(sofa_user_ids: list[int], manager_id: int) -> None:
+    for user_id in sofa_user_ids:
+        set_manager(user_id, manager_id)
 
 
 # --- Derived memberships ---------------------------------------------------------------------
@@ -126,13 +156,15 @@ def _recompute(
     return len(stale) + len(fresh)
 
 
+_IS_MAPPED = """
+SELECT 1 FROM group_mapping WHERE sync_id = ? AND remote_id = ?
+UNION ALL SELECT 1 FROM role_mapping WHERE sync_id = ? AND remote_id = ? LIMIT 1"""
+
+
 def group_is_mapped(sync_id: int, remote_key: str | None) -> bool:
     if not remote_key:
         return False
-    return any(
-        m.select().where((m.sync == sync_id) & (m.remote_id == remote_key)).exists()
-        for m in (GroupMapping, RoleMapping)
-    )
+    return sql.one(_IS_MAPPED, (sync_id, remote_key, sync_id, remote_key)) is not None
 
 
 # --- Groups, roles and grants by hand -------------------------------------------------------
