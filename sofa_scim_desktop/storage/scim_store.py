@@ -415,10 +415,12 @@ def _pks_by_scim_id(table: str, sync_id: int, ids: list[str]) -> dict[str, int]:
     found: dict[str, int] = {}
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
+        # PERF: `+sync_id` keeps SQLite off the sync_id index: with it, an IN list reads every
+        # user of the synchronization (a batch of 100 members cost 86 ms at 100k users).
         found.update(
             sql.rows(
                 f"SELECT scim_id, id FROM {table} "
-                f"WHERE sync_id = ? AND scim_id IN ({sql.marks(len(chunk))})",
+                f"WHERE +sync_id = ? AND scim_id IN ({sql.marks(len(chunk))})",
                 (sync_id, *chunk),
             )
         )
