@@ -6,12 +6,13 @@ filters, sorting and membership use. Callers hold the transaction (one per reque
 
 from __future__ import annotations
 
-import json
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
+
+import orjson
 
 from sofa_scim_desktop.domain.filter import AttrRef
 from sofa_scim_desktop.domain.filter import Expr
@@ -113,11 +114,11 @@ def new_id() -> str:
 
 
 def dump(resource: Resource) -> str:
-    return json.dumps(resource, ensure_ascii=False, separators=(",", ":"))
+    return orjson.dumps(resource).decode()
 
 
 def load(row: UserRow | GroupRow) -> Resource:
-    resource: Resource = json.loads(row.resource)
+    resource: Resource = orjson.loads(row.resource)
     return resource
 
 
@@ -228,7 +229,7 @@ def update_user(row: UserRow, resource: Resource) -> UserRow:
     now = utcnow()
     sql.execute(_UPDATE_USER, (*columns, now, row.version + 1, row.id))
     values = _value_rows(resource)
-    if values != _value_rows(json.loads(row.resource)):  # PERF: most PATCHes leave them be.
+    if values != _value_rows(orjson.loads(row.resource)):  # PERF: most PATCHes leave them be.
         sql.execute("DELETE FROM scim_user_value WHERE user_id = ?", (row.id,))
         _insert_values(row.id, values)
     row.user_name, row.user_name_key, row.external_id = columns[0], columns[1], columns[2]
