@@ -21,6 +21,7 @@ from sofa_scim_desktop.domain.keys import generate_key
 from sofa_scim_desktop.domain.keys import hash_key
 from sofa_scim_desktop.services.journal import LEVELS
 from sofa_scim_desktop.storage import directory
+from sofa_scim_desktop.storage import scim_store
 from sofa_scim_desktop.storage import sql
 from sofa_scim_desktop.storage.database import immediate
 from sofa_scim_desktop.storage.tables import AccessKey
@@ -110,7 +111,8 @@ class Synchronizations:
             row = self.get(identifier)
             detached = directory.detach_users_of(row.id)
             row.delete_instance(recursive=False)
-            return detached
+        scim_store.forget_walks()
+        return detached
 
     def issue_key(self, identifier: str, days: int) -> IssuedKey:
         """A new key replaces the old one; only its hash is stored (SPEC §3)."""

@@ -6,6 +6,7 @@ filters, sorting and membership use. Callers hold the transaction (one per reque
 
 from __future__ import annotations
 
+import threading
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ from sofa_scim_desktop.storage.scim_query import GROUP_FILTER
 from sofa_scim_desktop.storage.scim_query import USER_FILTER
 from sofa_scim_desktop.storage.scim_query import Condition
 from sofa_scim_desktop.storage.scim_query import SqlFilter
+from sofa_scim_desktop.storage.tables import database
 from sofa_scim_desktop.storage.tables import utcnow
 
 _MULTI_VALUED = ("emails", "phoneNumbers", "addresses")
@@ -79,6 +81,38 @@ class GroupRow:
     version: int
 
 
+class _Walks:
+    """Where recent walks through the pages stopped: (table, condition, params, next start
+    index) -> the id of the last row served. A bounded memo, oldest entries forgotten first.
+    """
+
+    def __init__(self, size: int = 2000) -> None:
+        self.size = size
+        self.ends: dict[tuple[Any, ...], int] = {}
+        self.lock = threading.Lock()
+
+    def get(self, key: tuple[Any, ...]) -> int | None:
+        return self.ends.get(key)
+
+    def forget(self) -> None:
+        """When a synchronization goes, its id may come back with another one."""
+        with self.lock:
+            self.ends.clear()
+
+    def put(self, key: tuple[Any, ...], last_id: int) -> None:
+        with self.lock:
+            self.ends[key] = last_id
+            while len(self.ends) > self.size:
+                del self.ends[next(iter(self.ends))]
+
+
+_WALKS = _Walks()
+
+
+def forget_walks() -> None:
+    _WALKS.forget()
+
+
 _USER_COLUMNS = (
     "u.id, u.scim_id, u.sync_id, u.sofa_user_id, u.user_name, u.user_name_key, u.external_id, "
     "u.active, u.manager_ref, u.resource, u.created, u.last_modified, u.version"
@@ -124,8 +158,8 @@ def load(row: UserRow | GroupRow) -> Resource:
 
 def _page(
     table: str, columns: str, sync_id: int, sql_filter: SqlFilter, request: Query
-) -> tuple[Page, list[tuple[Any, ...]]]:
-    """The rows of one page, and the total (RFC 7644 §3.4.2.4). `table` is "scim_user u" or
+) -> tuple[int, list[tuple[Any, ...]]]:
+    """The total and the rows of one page (RFC 7644 §3.4.2.4). `table` is "scim_user u" or
     "scim_group g": the filters name the table by that alias.
     """
     alias = table.split()[1]
@@ -134,18 +168,54 @@ def _page(
         condition = condition & sql_filter.where(request.expr)
     source = f"FROM {table} WHERE {condition.sql}"
     if request.count == 0:
-        return Page(_count(source, condition.params), []), []
-    order = f"{alias}.id"  # a stable order: the insertion order breaks ties.
+        return _total(table, source, condition, request), []
+    found = _rows(table, columns, source, condition, sql_filter, request)
+    if request.start_index == 1 and len(found) < request.count:
+        return len(found), found  # PERF: the page holds all matches (lookups): no COUNT.
+    return _total(table, source, condition, request), found
+
+
+def _rows(
+    table: str,
+    columns: str,
+    source: str,
+    condition: Condition,
+    sql_filter: SqlFilter,
+    request: Query,
+) -> list[tuple[Any, ...]]:
+    alias = table.split()[1]
     if request.sort_by is not None:
         direction = "DESC" if request.descending else "ASC"
-        order = f"{sql_filter.order_by(request.sort_by)} {direction}, {order}"
-    found = sql.rows(
-        f"SELECT {columns} {source} ORDER BY {order} LIMIT ? OFFSET ?",
-        (*condition.params, request.count, request.start_index - 1),
-    )
-    if request.start_index == 1 and len(found) < request.count:
-        return Page(len(found), []), found  # PERF: the page holds all matches (lookups): no COUNT.
-    return Page(_count(source, condition.params), []), found
+        order = f"{sql_filter.order_by(request.sort_by)} {direction}, {alias}.id"
+        return sql.rows(
+            f"SELECT {columns} {source} ORDER BY {order} LIMIT ? OFFSET ?",
+            (*condition.params, request.count, request.start_index - 1),
+        )
+    # The insertion order (id) is the stable default order. A walk through the pages goes on
+    # after the last row of the page before, when this process served it: OFFSET would count
+    # every row before the page again (5 ms at 100,000 users).
+    walk = (database.obj.database, table, condition.sql, condition.params)
+    after = _WALKS.get((*walk, request.start_index))
+    if after is not None:
+        found = sql.rows(
+            f"SELECT {columns} {source} AND {alias}.id > ? ORDER BY {alias}.id LIMIT ?",
+            (*condition.params, after, request.count),
+        )
+    else:
+        found = sql.rows(
+            f"SELECT {columns} {source} ORDER BY {alias}.id LIMIT ? OFFSET ?",
+            (*condition.params, request.count, request.start_index - 1),
+        )
+    if len(found) == request.count:
+        _WALKS.put((*walk, request.start_index + len(found)), found[-1][0])
+    return found
+
+
+def _total(table: str, source: str, condition: Condition, request: Query) -> int:
+    if table == "scim_user u" and request.expr is None:  # kept with every insert and delete.
+        row = sql.one("SELECT scim_user_count FROM synchronization WHERE id = ?", condition.params)
+        return int(row[0]) if row else 0
+    return _count(source, condition.params)
 
 
 def _count(source: str, params: tuple[Any, ...]) -> int:
@@ -216,6 +286,7 @@ def insert_user(sync_id: int, sofa_user_id: int, resource: Resource) -> UserRow:
     scim_id = new_id()
     pk = sql.insert(_INSERT_USER, (scim_id, sync_id, sofa_user_id, now, now, 1, *columns))
     _insert_values(pk, _value_rows(resource))
+    _count_users(sync_id, +1)
     return UserRow(
         pk, scim_id, sync_id, sofa_user_id, columns[0], columns[1], columns[2], bool(columns[11]),
         columns[14], columns[15], now, now, 1,
@@ -246,6 +317,14 @@ def _insert_values(user_pk: int, values: list[tuple[Any, ...]]) -> None:
 def delete_user(row: UserRow) -> None:
     """Its value rows and group memberships go with it (ON DELETE CASCADE)."""
     sql.execute("DELETE FROM scim_user WHERE id = ?", (row.id,))
+    _count_users(row.sync_id, -1)
+
+
+def _count_users(sync_id: int, change: int) -> None:
+    sql.execute(
+        "UPDATE synchronization SET scim_user_count = scim_user_count + ? WHERE id = ?",
+        (change, sync_id),
+    )
 
 
 def get_user(sync_id: int, scim_id: str) -> UserRow | None:
@@ -305,8 +384,8 @@ def sofa_user_ids(scim_user_pks: Iterable[int]) -> list[int]:
 
 
 def list_users(sync_id: int, request: Query) -> Page:
-    page, found = _page("scim_user u", _USER_COLUMNS, sync_id, USER_FILTER, request)
-    return Page(page.total, [_user(row) for row in found])
+    total, found = _page("scim_user u", _USER_COLUMNS, sync_id, USER_FILTER, request)
+    return Page(total, [_user(row) for row in found])
 
 
 # --- Groups --------------------------------------------------------------------------------
@@ -379,8 +458,8 @@ def group_by_name(sync_id: int, display_name: str) -> GroupRow | None:
 
 
 def list_groups(sync_id: int, request: Query) -> Page:
-    page, found = _page("scim_group g", _GROUP_COLUMNS, sync_id, GROUP_FILTER, request)
-    return Page(page.total, [_group(row) for row in found])
+    total, found = _page("scim_group g", _GROUP_COLUMNS, sync_id, GROUP_FILTER, request)
+    return Page(total, [_group(row) for row in found])
 
 
 @dataclass(frozen=True)
