@@ -16,6 +16,9 @@ from waitress import wasyncore
 from sofa_scim_desktop.scim.media import MAX_BODY_BYTES
 
 log = logging.getLogger("sofa.scim")
+# NOTE: Waitress warns "Task queue depth is N" whenever a request waits for a free thread; with
+# Entra's parallel calls that is every few requests (23,000 lines in a benchmark), not news.
+logging.getLogger("waitress.queue").setLevel(logging.ERROR)
 THREADS = 4  # 4 threads are as fast as 8 on two cores (PLATFORM.md).
 SWITCH_INTERVAL = float(os.environ.get("SOFA_SWITCH_INTERVAL", "0.0005"))
 

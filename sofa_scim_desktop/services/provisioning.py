@@ -54,10 +54,12 @@ class UserProvisioning:
             name = resource["userName"]
             if scim_store.user_by_name(self.sync.id, name):
                 raise Uniqueness(f"A user with userName '{name}' already exists.")
-            sofa_user_id = self._sofa_user_for(resource)
+            sofa_user_id, adopted = self._sofa_user_for(resource)
             row = scim_store.insert_user(self.sync.id, sofa_user_id, resource)
-            self._link_manager(row)
-            self._link_reports(row)
+            if row.manager_ref or adopted:  # PERF: a new Sofa user has no manager yet.
+                self._link_manager(row)
+            # Reports name a manager that was not here yet by its externalId, never by our id.
+            scim_store.link_reports(self.sync.id, row.sofa_user_id, row.external_id)
             self.journal.info("user.created", f"User {name} created.")
         return UserResult(row, resource, created=True)
 
@@ -95,11 +97,12 @@ class UserProvisioning:
             raise ResourceNotFound(f"User {scim_id} not found.")
         return row
 
-    def _sofa_user_for(self, resource: Resource) -> int:
+    def _sofa_user_for(self, resource: Resource) -> tuple[int, bool]:
+        """The Sofa user the new SCIM User fills, and whether it existed (was adopted)."""
         fields = sofa_fields(resource)
         existing = directory.find_user(fields.user_name)
         if existing is None:
-            return directory.create_user(fields, self.sync.id)
+            return directory.create_user(fields, self.sync.id), False
         if not existing.removed or scim_store.fills_sofa_user(existing.id):
             raise Uniqueness(
                 f"A Sofa user named '{fields.user_name}' already exists and is "
@@ -107,7 +110,7 @@ class UserProvisioning:
             )
         # A user this (or a deleted) synchronization removed earlier returns: the same Sofa user.
         directory.write_fields(existing.id, fields, self.sync.id)
-        return existing.id
+        return existing.id, True
 
     def _save(self, row: UserRow, resource: Resource) -> UserResult:
         name = resource["userName"]
@@ -120,7 +123,9 @@ class UserProvisioning:
             if before[1] != row.manager_ref:
                 self._link_manager(row)
             if before[3] != row.external_id:
-                self._link_reports(row)
+                scim_store.link_reports(
+                    self.sync.id, row.sofa_user_id, row.scim_id, row.external_id
+                )
             self._journal_update(row, was_active=before[2])
         return UserResult(row, resource)
 
@@ -142,12 +147,6 @@ class UserProvisioning:
             scim_store.user_by_reference(self.sync.id, row.manager_ref) if row.manager_ref else None
         )
         directory.set_manager(row.sofa_user_id, manager.sofa_user_id if manager else None)
-
-    def _link_reports(self, row: UserRow) -> None:
-        """Users whose manager arrived after them now point at it (SPEC §4)."""
-        reports = scim_store.sofa_users_managed_by(self.sync.id, row.scim_id, row.external_id)
-        if reports:
-            directory.set_manager_of(reports, row.sofa_user_id)
 
 
 def _canonical_user(body: Any) -> Resource:

@@ -92,11 +92,6 @@ def set_manager(sofa_user_id: int, manager_id: int | None) -> None:
     sql.execute("UPDATE sofa_user SET manager_id = ? WHERE id = ?", (manager_id, sofa_user_id))
 
 
-def set_manager_of(sofa_user_ids: list[int], manager_id: int) -> None:
-    for user_id in sofa_user_ids:
-        set_manager(user_id, manager_id)
-
-
 # --- Derived memberships ---------------------------------------------------------------------
 
 

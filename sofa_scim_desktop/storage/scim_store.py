@@ -362,14 +362,17 @@ def fills_sofa_user(sofa_user_id: int) -> bool:
     return sql.one("SELECT 1 FROM scim_user WHERE sofa_user_id = ?", (sofa_user_id,)) is not None
 
 
-def sofa_users_managed_by(sync_id: int, *references: str | None) -> list[int]:
-    """Sofa users whose manager reference is one of `references` (an id, an externalId)."""
+def link_reports(sync_id: int, manager_sofa_id: int, *references: str | None) -> None:
+    """Sofa users whose manager reference is one of `references` (the manager's id or
+    externalId) now point at that manager's Sofa user (SPEC §4: it may arrive after them).
+    """
     wanted = [r for r in references if r]
-    return sql.column(
-        f"SELECT sofa_user_id FROM scim_user WHERE sync_id = ? AND manager_ref IN "
-        f"({sql.marks(len(wanted))})",
-        (sync_id, *wanted),
-    )
+    if wanted:
+        sql.execute(
+            "UPDATE sofa_user SET manager_id = ? WHERE id IN (SELECT sofa_user_id FROM scim_user "
+            f"WHERE sync_id = ? AND manager_ref IN ({sql.marks(len(wanted))}))",
+            (manager_sofa_id, sync_id, *wanted),
+        )
 
 
 def sofa_user_ids(scim_user_pks: Iterable[int]) -> list[int]:
