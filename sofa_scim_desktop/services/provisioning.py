@@ -176,7 +176,9 @@ class GroupProvisioning:
         with immediate(self.db):
             self._check_name(resource["displayName"], None)
             row = scim_store.insert_group(self.sync.id, resource)
-            self._change_members(row, [MemberChange("add", members)] if members else [])
+            added = self._change_members(row, [MemberChange("add", members)] if members else [])
+            if added and directory.group_is_mapped(self.sync.id, row.remote_key):
+                directory.recompute_memberships(self.sync.id, scim_store.sofa_user_ids(added))
             self.journal.info("group.created", f"Group {row.display_name} created.")
         return GroupResult(row, resource)
 
