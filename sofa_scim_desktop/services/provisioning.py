@@ -52,8 +52,6 @@ class UserProvisioning:
         resource = _canonical_user(body)
         with immediate(self.db):
             name = resource["userName"]
-            if scim_store.user_by_name(self.sync.id, name):
-                raise Uniqueness(f"A user with userName '{name}' already exists.")
             sofa_user_id, adopted = self._sofa_user_for(resource)
             row = scim_store.insert_user(self.sync.id, sofa_user_id, resource)
             if row.manager_ref or adopted:  # PERF: a new Sofa user has no manager yet.
@@ -103,6 +101,10 @@ class UserProvisioning:
         existing = directory.find_user(fields.user_name)
         if existing is None:
             return directory.create_user(fields, self.sync.id), False
+        # PERF: every SCIM User fills a Sofa user of the same name, so this one lookup also
+        # finds a duplicate userName in this synchronization; the message tells them apart.
+        if scim_store.user_by_name(self.sync.id, fields.user_name):
+            raise Uniqueness(f"A user with userName '{fields.user_name}' already exists.")
         if not existing.removed or scim_store.fills_sofa_user(existing.id):
             raise Uniqueness(
                 f"A Sofa user named '{fields.user_name}' already exists and is "

@@ -28,7 +28,9 @@ SQLITE_PRAGMAS = {
     "foreign_keys": 1,
     # LIKE compares case by case, as in PostgreSQL; case-insensitive filters use *_key columns.
     "case_sensitive_like": 1,
-    "cache_size": -32_000,
+    # 8 MB per connection (one per server thread): walking 100,000 users through the pages
+    # with 32 MB each took the server from 85 to 153 MB; the OS caches the file anyway.
+    "cache_size": -8_000,
     # A backstop only: the server's Checkpointer copies the WAL back in the background.
     "wal_autocheckpoint": 10_000,
 }

@@ -94,3 +94,13 @@ def test_a_filtered_walk_counts_the_matches(scim: ScimClient, user_names: list[s
 def test_sorted_pages_follow_the_sort(scim: ScimClient, user_names: list[str]) -> None:
     answer = page(scim, 3, 4, "&sortBy=userName&sortOrder=descending")
     assert [u["userName"] for u in answer["Resources"]] == sorted(user_names, reverse=True)[2:6]
+
+
+def test_pages_asked_out_of_order_hold_the_users_at_their_positions(
+    scim: ScimClient, user_names: list[str]
+) -> None:
+    # Four clients walking together ask for page 4 before page 3 has been served.
+    order = [1, 6, 16, 11, 21, 2, 24]
+    for start in order:
+        names = [u["userName"] for u in page(scim, start, 5)["Resources"]]
+        assert names == user_names[start - 1 : start + 4], start
