@@ -14,6 +14,7 @@ from typing import Protocol
 from sofa_scim_desktop.storage import sql
 from sofa_scim_desktop.storage.database import immediate
 from sofa_scim_desktop.storage.tables import LogEntry
+from sofa_scim_desktop.storage.tables import Synchronization
 from sofa_scim_desktop.storage.tables import database
 from sofa_scim_desktop.storage.tables import utcnow
 
@@ -79,4 +80,9 @@ class Journal:
 def prune(retention_days: int) -> int:
     """Deletes entries older than the retention period."""
     cutoff = utcnow() - timedelta(days=retention_days)
-    return LogEntry.delete().where(LogEntry.at < cutoff).execute()
+    deleted = 0
+    for (sync_id,) in Synchronization.select(Synchronization.id).tuples():  # (sync, at) index
+        deleted += (
+            LogEntry.delete().where((LogEntry.sync == sync_id) & (LogEntry.at < cutoff)).execute()
+        )
+    return deleted

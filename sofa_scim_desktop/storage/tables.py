@@ -95,7 +95,9 @@ class SofaUser(BaseModel):
     department = CharField(null=True)
     manager = ForeignKeyField("self", null=True, on_delete="SET NULL", backref="reports")
     removed = BooleanField(default=False)
-    source = ForeignKeyField(Synchronization, null=True, on_delete="SET NULL", backref="users")
+    source = ForeignKeyField(
+        Synchronization, null=True, on_delete="SET NULL", backref="users", index=False
+    )  # no index (schema 2): only deleting a synchronization reads by it.
     created_at = DateTimeField(default=utcnow)
     updated_at = DateTimeField(default=utcnow)
 
@@ -236,7 +238,7 @@ class LogEntry(BaseModel):
     detail = TextField(null=True)
 
     class Meta:
-        indexes = ((("sync", "at"), False), (("at",), False))
+        indexes = ((("sync", "at"), False),)
 
 
 ALL_TABLES = (

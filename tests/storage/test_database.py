@@ -67,7 +67,7 @@ def test_builtin_roles_exist(services: bootstrap.Services) -> None:
 
 def test_schema_migration_records_the_initial_migration(services: bootstrap.Services) -> None:
     names = [row[0] for row in services.db.execute_sql("SELECT name FROM schema_migration")]
-    assert names == ["0001_initial", "0002_user_count_and_lean_indexes"]
+    assert names == ["0001_initial", "0002_user_count_and_fewer_indexes"]
 
 
 def test_opening_twice_applies_nothing_twice(services: bootstrap.Services) -> None:
@@ -170,6 +170,6 @@ def test_upgrade_to_version_2_counts_the_users_already_there(
     try:
         count = db.execute_sql("SELECT scim_user_count FROM synchronization").fetchone()[0]
         assert count == 3
-        assert (tmp_path / "sofa-scim.db.before-0002_user_count_and_lean_indexes").exists()
+        assert (tmp_path / "sofa-scim.db.before-0002_user_count_and_fewer_indexes").exists()
     finally:
         db.close()
