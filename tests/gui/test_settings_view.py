@@ -26,9 +26,10 @@ def retype(field: Any, text: str) -> None:
     field.insert(text)
 
 
-def test_shows_stored_values_and_defaults(services: bootstrap.Services) -> None:
+def test_shows_stored_values_and_defaults(qtbot: Any, services: bootstrap.Services) -> None:
     services.settings.set("public_base_url", "https://sofa.example.com/")
     view = SettingsView(services)
+    qtbot.addWidget(view)
     assert view.public_base_url.text() == "https://sofa.example.com"
     assert view.port.text() == "8080"
     assert view.language.currentText() == "System"

@@ -39,7 +39,7 @@ def test_scrolling_to_the_bottom_fetches_the_next_page(qtbot: Any, many_users: A
     assert view.users.model.data(view.users.model.index(200, 0)) == "user00200"
 
 
-def test_rows_grow_in_pages_until_the_end(services: bootstrap.Services) -> None:
+def test_rows_grow_in_pages_until_the_end(qtbot: Any, services: bootstrap.Services) -> None:
     bulk_users(services, 450)
     model = UsersModel(services.directory)
     model.set_search("")
@@ -69,7 +69,7 @@ def test_search_finds_department_and_email(qtbot: Any, services: bootstrap.Servi
     qtbot.waitUntil(lambda: view.users.model.rowCount() == 1)
 
 
-def test_columns_show_source_and_state(contoso: bootstrap.Services) -> None:
+def test_columns_show_source_and_state(qtbot: Any, contoso: bootstrap.Services) -> None:
     contoso.directory.create_user("zoe", "zoe@example.com")
     model = UsersModel(contoso.directory)
     model.set_search("")
