@@ -68,7 +68,7 @@ class UsersPage(QWidget):
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((190, 120, 190, 90, 100)):
+        for column, width in enumerate((170, 110, 130, 90, 90)):
             table.setColumnWidth(column, width)
         return table
 
@@ -87,7 +87,7 @@ class UsersPage(QWidget):
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([640, 420])
+        self.splitter.setSizes([700, 400])
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
 
