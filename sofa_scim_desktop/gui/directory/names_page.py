@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QAbstractItemView
 from PySide6.QtWidgets import QHBoxLayout
@@ -24,7 +25,10 @@ from sofa_scim_desktop.services.directory import NamedItem
 
 
 class NamesPage(QWidget):
-    """Shared by GroupsPage and RolesPage; they give the service calls and the wording."""
+    """Shared by GroupsPage and RolesPage; they give the service calls and the wording.
+    Its own strings use a fixed translation context: self.tr() on a subclass instance would
+    look them up under the subclass's name, not where lupdate files them.
+    """
 
     def __init__(self, directory: Directory, parent: Any = None) -> None:
         super().__init__(parent)
@@ -41,9 +45,9 @@ class NamesPage(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.add_button = QPushButton(self.tr("Add…"))
-        self.rename_button = QPushButton(self.tr("Rename…"))
-        self.delete_button = QPushButton(self.tr("Delete…"))
+        self.add_button = QPushButton(QCoreApplication.translate("NamesPage", "Add…"))
+        self.rename_button = QPushButton(QCoreApplication.translate("NamesPage", "Rename…"))
+        self.delete_button = QPushButton(QCoreApplication.translate("NamesPage", "Delete…"))
         self.add_button.clicked.connect(self.add)
         self.rename_button.clicked.connect(self.rename)
         self.delete_button.clicked.connect(self.delete)
@@ -146,9 +150,11 @@ class NamesPage(QWidget):
         editable = item is not None and not item.builtin
         tip = ""
         if item is not None and item.builtin:
-            tip = self.tr("Built-in roles of Sofa cannot be renamed or deleted.")
+            tip = QCoreApplication.translate(
+                "NamesPage", "Built-in roles of Sofa cannot be renamed or deleted."
+            )
         elif item is None:
-            tip = self.tr("Select a row first.")
+            tip = QCoreApplication.translate("NamesPage", "Select a row first.")
         for button in (self.rename_button, self.delete_button):
             button.setEnabled(editable)
             button.setToolTip(tip)

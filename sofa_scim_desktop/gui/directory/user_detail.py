@@ -119,7 +119,11 @@ class UserDetailPane(QScrollArea):
         for key, value in self.fields.items():
             text = getattr(user, key, None)
             value.setText(text or "—")
-        self.fields["state"].setText(state_text(user.active, user.removed))
+        self.fields["state"].setText(
+            self.tr("Removed by its synchronization; kept in Sofa, deactivated")
+            if user.removed
+            else state_text(user.active, user.removed)
+        )
         self.fields["source"].setText(
             self.tr("Synchronization %1").replace("%1", user.source)
             if user.source

@@ -47,6 +47,7 @@ class UsersPage(QWidget):
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self._apply_search)
         self.search.textChanged.connect(self._search_timer.start)
+        self.search.returnPressed.connect(self._search_now)
         self.new_user_button.clicked.connect(self.new_user)
         self.model.fetched.connect(self._update_count)
         self.model.modelReset.connect(lambda: self.detail.show_user(None))
@@ -91,6 +92,10 @@ class UsersPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
 
+    def _search_now(self) -> None:
+        self._search_timer.stop()
+        self._apply_search()
+
     def _apply_search(self) -> None:
         self.model.set_search(self.search.text())
 
@@ -125,8 +130,7 @@ class UsersPage(QWidget):
             return
         # Show the new user: search for it, so it is on the first page whatever its name.
         self.search.setText(created)
-        self._search_timer.stop()
-        self._apply_search()
+        self._search_now()
         self.select_user(created)
 
     def refresh(self) -> None:

@@ -10,6 +10,7 @@ from sofa_scim_desktop import bootstrap
 from sofa_scim_desktop.gui.directory import DirectoryView
 from tests.gui.directory.conftest import DERIVED_USER
 from tests.gui.directory.conftest import Prompts
+from tests.services.test_memberships import Entra
 
 
 def select(view: DirectoryView, user_name: str) -> None:
@@ -101,3 +102,14 @@ def test_service_refusal_is_shown_not_raised(
 def test_nothing_selected_disables_grants(contoso: Any, view: DirectoryView) -> None:
     assert view.users.detail.title.text() == "Select a user to see the details."
     assert not view.users.detail.groups.grant_button.isEnabled()
+
+
+def test_removed_user_is_explained(
+    contoso: bootstrap.Services, view: DirectoryView, endpoint: Any
+) -> None:
+    entra = Entra(contoso, endpoint.identifier)
+    entra.users.delete(entra.user("gone@contoso.com"))
+    view.users.refresh()
+    select(view, "gone@contoso.com")
+    state = view.users.detail.fields["state"].text()
+    assert state == "Removed by its synchronization; kept in Sofa, deactivated"

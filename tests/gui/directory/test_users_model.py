@@ -88,3 +88,12 @@ def test_users_model_passes_the_model_tester(qtmodeltester: Any, services: Any) 
     model = UsersModel(services.directory)
     model.set_search("")
     qtmodeltester.check(model)
+
+
+def test_enter_searches_without_waiting(qtbot: Any, services: bootstrap.Services) -> None:
+    bulk_users(services, 30)
+    view = DirectoryView(services)
+    qtbot.addWidget(view)
+    qtbot.keyClicks(view.users.search, "user00029")
+    qtbot.keyClick(view.users.search, Qt.Key.Key_Return)
+    assert view.users.model.rowCount() == 1  # at once: no timer to wait for
