@@ -94,3 +94,17 @@ def test_builtin_roles_are_protected(services: bootstrap.Services, action: str) 
             services.directory.rename_role("Administrator", "Boss")
         else:
             services.directory.delete_role("Subject manager")
+
+
+@pytest.mark.parametrize(("search", "found"), [("a_b", ["a_b"]), ("%", ["p%q"])])
+def test_search_takes_wildcards_literally(
+    services: bootstrap.Services, search: str, found: list[str]
+) -> None:
+    for name in ("a_b", "axb", "p%q"):
+        services.directory.create_user(name, f"{name.replace('%', 'p')}@example.com")
+    assert [r.user_name for r in services.directory.user_page(search)] == found
+
+
+def test_search_does_not_span_two_fields(services: bootstrap.Services) -> None:
+    services.directory.create_user("anna", "x@example.com", "Anna", "Malá")
+    assert services.directory.user_page("anna") and not services.directory.user_page("annaanna")

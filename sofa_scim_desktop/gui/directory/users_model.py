@@ -34,6 +34,7 @@ class UsersModel(QAbstractTableModel):
         self._rows: list[UserRow] = []
         self._search = ""
         self._complete = False
+        self._total: int | None = None
         self._headers = [
             self.tr("User name"),
             self.tr("Display name"),
@@ -54,6 +55,7 @@ class UsersModel(QAbstractTableModel):
         self._rows = []
         self._search = text
         self._complete = False
+        self._total = None
         self.endResetModel()
         self.fetchMore(QModelIndex())
 
@@ -77,8 +79,12 @@ class UsersModel(QAbstractTableModel):
         self.fetched.emit()
 
     def total(self) -> int:
-        """How many users match the search, loaded or not (one COUNT query)."""
-        return len(self._rows) if self._complete else self._directory.count_users(self._search)
+        """How many users match the search, loaded or not (one COUNT query per search)."""
+        if self._complete:
+            return len(self._rows)
+        if self._total is None:
+            self._total = self._directory.count_users(self._search)
+        return self._total
 
     def user_name(self, row: int) -> str | None:
         return self._rows[row].user_name if 0 <= row < len(self._rows) else None
