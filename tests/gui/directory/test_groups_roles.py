@@ -111,3 +111,11 @@ def test_names_model_passes_the_model_tester(qtmodeltester: Any, contoso: Any) -
     model = NamesModel()
     model.set_items(contoso.directory.roles())
     qtmodeltester.check(model)
+
+
+def test_switching_tabs_shows_changes_made_elsewhere(
+    services: bootstrap.Services, view: DirectoryView
+) -> None:
+    services.directory.create_group("Made by the CLI")
+    view.tabs.setCurrentWidget(view.groups)
+    assert names(view.groups) == ["Made by the CLI"]

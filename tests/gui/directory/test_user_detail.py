@@ -10,6 +10,7 @@ from sofa_scim_desktop import bootstrap
 from sofa_scim_desktop.gui.directory import DirectoryView
 from tests.gui.directory.conftest import DERIVED_USER
 from tests.gui.directory.conftest import Prompts
+from tests.services.test_memberships import FINANCE
 from tests.services.test_memberships import Entra
 
 
@@ -113,3 +114,19 @@ def test_removed_user_is_explained(
     select(view, "gone@contoso.com")
     state = view.users.detail.fields["state"].text()
     assert state == "Removed by its synchronization; kept in Sofa, deactivated"
+
+
+def test_hand_grant_survives_entra_removing_the_member(
+    qtbot: Any, contoso: bootstrap.Services, view: DirectoryView, endpoint: Any, answers: Prompts
+) -> None:
+    entra = Entra(contoso, endpoint.identifier)
+    petr = entra.user("petr@contoso.com")
+    contoso.synchronizations.map_group(endpoint.identifier, "Board", FINANCE)
+    board = entra.group("Board team", FINANCE, petr)
+    view.users.refresh()
+    select(view, "petr@contoso.com")
+    answers.answers.append("Board")
+    qtbot.mouseClick(view.users.detail.groups.grant_button, Qt.MouseButton.LeftButton)
+    entra.remove(board, petr)
+    view.users.detail.show_user("petr@contoso.com")
+    assert view.users.detail.groups.items() == [("Board — granted by hand", True, True)]
