@@ -119,6 +119,7 @@ class UserDetailPane(QScrollArea):
         for key, value in self.fields.items():
             text = getattr(user, key, None)
             value.setText(text or "—")
+            value.setToolTip(text or "")  # the whole value, should the pane be too narrow
         self.fields["state"].setText(
             self.tr("Removed by its synchronization; kept in Sofa, deactivated")
             if user.removed

@@ -114,6 +114,8 @@ class UsersModel(QAbstractTableModel):
         row = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._cell(row, index.column())
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() < 3:
+            return self._cell(row, index.column())  # names and addresses may be elided
         if role == USER_NAME_ROLE:
             return row.user_name
         if role == Qt.ItemDataRole.ForegroundRole and (row.removed or not row.active):

@@ -38,6 +38,8 @@ class UsersPage(QWidget):
         self.search.setPlaceholderText(self.tr("Search user name, name, e-mail or department"))
         self.search.setClearButtonEnabled(True)
         self.new_user_button = QPushButton(self.tr("New local user…"))
+        self.refresh_button = QPushButton(self.tr("Refresh"))
+        self.refresh_button.setToolTip(self.tr("Show what synchronizations changed meanwhile."))
         self.count_label = QLabel()
         self.table = self._table()
         self.detail = UserDetailPane(directory)
@@ -49,6 +51,7 @@ class UsersPage(QWidget):
         self.search.textChanged.connect(self._search_timer.start)
         self.search.returnPressed.connect(self._search_now)
         self.new_user_button.clicked.connect(self.new_user)
+        self.refresh_button.clicked.connect(self.refresh)
         self.model.fetched.connect(self._update_count)
         self.model.modelReset.connect(lambda: self.detail.show_user(None))
         self.table.selectionModel().currentRowChanged.connect(self._selected)
@@ -66,16 +69,22 @@ class UsersPage(QWidget):
         # PERF: fixed row heights and column widths: no measuring of 10,000 rows.
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
+        # Names share the width, short columns keep theirs: every column stays in sight
+        # whatever the splitter, without measuring rows (ResizeToContents reads 1,000 of them).
         header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in enumerate((170, 110, 130, 90, 90)):
-            table.setColumnWidth(column, width)
+        for column in (0, 1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        for column, text in ((3, "Department"), (4, "Contoso_HQ"), (5, "Deactivated")):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            label = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            width = max(table.fontMetrics().horizontalAdvance(t) for t in (text, label))
+            table.setColumnWidth(column, width + 24)
         return table
 
     def _lay_out(self) -> None:
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
+        top.addWidget(self.refresh_button)
         top.addWidget(self.new_user_button)
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -88,7 +97,7 @@ class UsersPage(QWidget):
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([700, 400])
+        self.splitter.setSizes([650, 450])
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
 
@@ -102,7 +111,9 @@ class UsersPage(QWidget):
     def _update_count(self) -> None:
         locale = QLocale()
         shown, total = self.model.rowCount(), self.model.total()
-        if shown == total:
+        if shown == total == 1:
+            text = self.tr("1 user")
+        elif shown == total:
             text = self.tr("%1 users").replace("%1", locale.toString(total))
         else:
             text = (

@@ -97,3 +97,15 @@ def test_enter_searches_without_waiting(qtbot: Any, services: bootstrap.Services
     qtbot.keyClicks(view.users.search, "user00029")
     qtbot.keyClick(view.users.search, Qt.Key.Key_Return)
     assert view.users.model.rowCount() == 1  # at once: no timer to wait for
+    assert view.users.count_label.text() == "1 user"
+
+
+def test_refresh_shows_users_a_synchronization_added(
+    qtbot: Any, services: bootstrap.Services
+) -> None:
+    view = DirectoryView(services)
+    qtbot.addWidget(view)
+    services.directory.create_user("late", "late@example.com")
+    assert view.users.model.rowCount() == 0
+    qtbot.mouseClick(view.users.refresh_button, Qt.MouseButton.LeftButton)
+    assert view.users.model.data(view.users.model.index(0, 0)) == "late"
