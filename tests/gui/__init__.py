@@ -1,1 +1,1 @@
-"""The desktop app (PySide6)."""
+"""Tests of the desktop app (pytest-qt, offscreen, real SQLite)."""
