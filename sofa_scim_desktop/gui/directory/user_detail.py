@@ -142,7 +142,8 @@ class UserDetailPane(QScrollArea):
         by_hand = held.hand_names()
         choices = [item.name for item in items if item.name not in by_hand]
         if not choices:
-            prompts.show_error(self, self.tr("Grant by hand"), self._nothing_to_grant(kind))
+            message = self._nothing_to_grant(kind, exists=bool(items))
+            prompts.show_error(self, self.tr("Grant by hand"), message)
             return
         name = prompts.choose(self, self.tr("Grant by hand"), self._grant_label(kind), choices)
         if name is not None:
@@ -165,12 +166,12 @@ class UserDetailPane(QScrollArea):
             return self.tr("Group to grant to %1 by hand:").replace("%1", self._user_name or "")
         return self.tr("Role to grant to %1 by hand:").replace("%1", self._user_name or "")
 
-    def _nothing_to_grant(self, kind: str) -> str:
+    def _nothing_to_grant(self, kind: str, exists: bool) -> str:
+        if kind == "group" and exists:
+            return self.tr("Every group is already granted by hand.")
         if kind == "group":
-            return self.tr(
-                "Every group is already granted by hand. Create groups on the Groups tab."
-            )
-        return self.tr("Every role is already granted by hand. Create roles on the Roles tab.")
+            return self.tr("There are no groups yet: create one on the Groups tab.")
+        return self.tr("Every role is already granted by hand.")
 
 
 def local_time(moment: datetime | None) -> str:

@@ -130,3 +130,13 @@ def test_hand_grant_survives_entra_removing_the_member(
     entra.remove(board, petr)
     view.users.detail.show_user("petr@contoso.com")
     assert view.users.detail.groups.items() == [("Board — granted by hand", True, True)]
+
+
+def test_grant_without_any_group_says_where_to_create_one(
+    qtbot: Any, services: bootstrap.Services, view: DirectoryView, answers: Prompts
+) -> None:
+    services.directory.create_user("admin", "admin@example.com")
+    view.users.refresh()
+    select(view, "admin")
+    qtbot.mouseClick(view.users.detail.groups.grant_button, Qt.MouseButton.LeftButton)
+    assert answers.errors == ["There are no groups yet: create one on the Groups tab."]
