@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtCore import QLocale
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QAbstractItemView
 from PySide6.QtWidgets import QHBoxLayout
 from PySide6.QtWidgets import QHeaderView
@@ -29,6 +30,8 @@ class NamesPage(QWidget):
     Its own strings use a fixed translation context: self.tr() on a subclass instance would
     look them up under the subclass's name, not where lupdate files them.
     """
+
+    changed = Signal()  # after an add, rename or delete
 
     def __init__(self, directory: Directory, parent: Any = None) -> None:
         super().__init__(parent)
@@ -143,6 +146,7 @@ class NamesPage(QWidget):
         except DomainError as error:
             prompts.show_error(self, self._texts()["error_title"], str(error))
             return False
+        self.changed.emit()
         return True
 
     def _update_buttons(self) -> None:

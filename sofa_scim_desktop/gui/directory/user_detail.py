@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import QDateTime
 from PySide6.QtCore import QLocale
 from PySide6.QtCore import Qt
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout
 from PySide6.QtWidgets import QLabel
 from PySide6.QtWidgets import QScrollArea
@@ -26,6 +27,8 @@ from sofa_scim_desktop.services.directory import UserDetail
 
 
 class UserDetailPane(QScrollArea):
+    changed = Signal()  # after a grant or a withdrawal
+
     def __init__(self, directory: Directory, parent: Any = None) -> None:
         super().__init__(parent)
         self._directory = directory
@@ -159,6 +162,8 @@ class UserDetailPane(QScrollArea):
             action(user_name, **{kind: name})
         except DomainError as error:
             prompts.show_error(self, self.tr("Groups and roles"), str(error))
+        else:
+            self.changed.emit()
         self.show_user(user_name)
 
     def _grant_label(self, kind: str) -> str:

@@ -10,6 +10,7 @@ from PySide6.QtCore import QLocale
 from PySide6.QtCore import QModelIndex
 from PySide6.QtCore import Qt
 from PySide6.QtCore import QTimer
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QAbstractItemView
 from PySide6.QtWidgets import QHBoxLayout
 from PySide6.QtWidgets import QHeaderView
@@ -30,6 +31,8 @@ SEARCH_DELAY_MS = 300
 
 
 class UsersPage(QWidget):
+    changed = Signal()  # a user created, or a grant or withdrawal
+
     def __init__(self, directory: Directory, parent: Any = None) -> None:
         super().__init__(parent)
         self._directory = directory
@@ -51,6 +54,7 @@ class UsersPage(QWidget):
         self.search.textChanged.connect(self._search_timer.start)
         self.search.returnPressed.connect(self._search_now)
         self.new_user_button.clicked.connect(self.new_user)
+        self.detail.changed.connect(self.changed)
         self.refresh_button.clicked.connect(self.refresh)
         self.model.fetched.connect(self._update_count)
         self.model.modelReset.connect(lambda: self.detail.show_user(None))
@@ -139,6 +143,7 @@ class UsersPage(QWidget):
         created = NewUserDialog.create_user(self._directory, self)
         if created is None:
             return
+        self.changed.emit()
         # Show the new user: search for it, so it is on the first page whatever its name.
         self.search.setText(created)
         self._search_now()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Signal
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QTabWidget
 from PySide6.QtWidgets import QVBoxLayout
@@ -15,7 +16,12 @@ from sofa_scim_desktop.gui.directory.users_page import UsersPage
 
 
 class DirectoryView(QWidget):
-    """Takes the app's Services (only `services.directory` is used)."""
+    """Takes the app's Services (only `services.directory` is used). Emits `directoryChanged`
+    after the admin changed users, groups, roles or grants here (e.g. for the synchronization
+    editor's lists of Sofa groups and roles).
+    """
+
+    directoryChanged = Signal()
 
     def __init__(self, services: Any, parent: Any = None) -> None:
         super().__init__(parent)
@@ -30,6 +36,8 @@ class DirectoryView(QWidget):
         self.tabs.addTab(self.roles, self.tr("Roles"))
         # Names and counts change on one tab and show on another: refresh what is shown.
         self.tabs.currentChanged.connect(self._tab_shown)
+        for page in (self.users, self.groups, self.roles):
+            page.changed.connect(self.directoryChanged)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)

@@ -119,3 +119,23 @@ def test_switching_tabs_shows_changes_made_elsewhere(
     services.directory.create_group("Made by the CLI")
     view.tabs.setCurrentWidget(view.groups)
     assert names(view.groups) == ["Made by the CLI"]
+
+
+def test_changes_here_are_announced(
+    qtbot: Any, contoso: Any, view: DirectoryView, answers: Prompts
+) -> None:
+    answers.answers.append("Legal")
+    with qtbot.waitSignal(view.directoryChanged, timeout=1000):
+        qtbot.mouseClick(view.groups.add_button, CLICK)
+    view.users.select_user("admin")
+    answers.answers.append("Legal")
+    with qtbot.waitSignal(view.directoryChanged, timeout=1000):
+        view.users.detail.grant("group")
+
+
+def test_refused_change_is_not_announced(
+    qtbot: Any, contoso: Any, view: DirectoryView, answers: Prompts
+) -> None:
+    answers.answers.append("Finance")
+    with qtbot.assertNotEmitted(view.directoryChanged):
+        qtbot.mouseClick(view.groups.add_button, CLICK)
