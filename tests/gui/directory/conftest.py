@@ -7,6 +7,8 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 
 from sofa_scim_desktop import bootstrap
 from sofa_scim_desktop.gui.directory import DirectoryView
@@ -54,6 +56,14 @@ def contoso(services: bootstrap.Services, endpoint: Endpoint) -> bootstrap.Servi
     entra.group("Accounting", ACCOUNTING, entra.user(DERIVED_USER))
     services.directory.create_user("admin", "admin@example.com", "Hana", "Králová")
     return services
+
+
+def type_text(widget: Any, text: str) -> None:
+    """Character by character: keyClicks with non-ASCII text aborts pytest (PLATFORM.md)."""
+    for ch in text:
+        QTest.sendKeyEvent(
+            QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, ch, Qt.KeyboardModifier.NoModifier
+        )
 
 
 class Prompts:

@@ -6,19 +6,11 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtTest import QTest
 
 from sofa_scim_desktop import bootstrap
 from sofa_scim_desktop.gui.directory import DirectoryView
 from sofa_scim_desktop.gui.directory.new_user_dialog import NewUserDialog
-
-
-def type_text(widget: Any, text: str) -> None:
-    """Character by character: keyClicks with non-ASCII text aborts pytest (PLATFORM.md)."""
-    for ch in text:
-        QTest.sendKeyEvent(
-            QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, ch, Qt.KeyboardModifier.NoModifier
-        )
+from tests.gui.directory.conftest import type_text
 
 
 @pytest.fixture

@@ -12,6 +12,7 @@ from sofa_scim_desktop import bootstrap
 from sofa_scim_desktop.gui.directory import DirectoryView
 from sofa_scim_desktop.gui.directory.users_model import UsersModel
 from tests.gui.directory.conftest import bulk_users
+from tests.gui.directory.conftest import type_text
 
 
 def test_first_page_of_ten_thousand_appears_at_once(qtbot: Any, many_users: Any) -> None:
@@ -109,3 +110,11 @@ def test_refresh_shows_users_a_synchronization_added(
     assert view.users.model.rowCount() == 0
     qtbot.mouseClick(view.users.refresh_button, Qt.MouseButton.LeftButton)
     assert view.users.model.data(view.users.model.index(0, 0)) == "late"
+
+
+def test_search_typed_in_czech_ignores_case(qtbot: Any, contoso: bootstrap.Services) -> None:
+    view = DirectoryView(contoso)
+    qtbot.addWidget(view)
+    type_text(view.users.search, "NOVÁKOVÁ")
+    qtbot.waitUntil(lambda: view.users.model.rowCount() == 1)
+    assert view.users.model.data(view.users.model.index(0, 0)) == "jnovak@contoso.com"
