@@ -253,7 +253,8 @@ def memberships_of(user_id: int, table: Any, target: Any) -> list[tuple[str, str
         .join_from(table, target, on=column == target.id)
         .join_from(table, Synchronization, JOIN.LEFT_OUTER, on=table.sync == Synchronization.id)
         .where(table.user == user_id)
-        .order_by(target.name, Synchronization.identifier)
+        # Hand grants first: COALESCE, since NULLs sort first in SQLite and last in PostgreSQL.
+        .order_by(target.name, fn.COALESCE(Synchronization.identifier, ""))
         .tuples()
     )
 
