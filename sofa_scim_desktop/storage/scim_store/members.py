@@ -1,0 +1,119 @@
+"""Group members, one row each, so that adding one to a large group touches one row."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sofa_scim_desktop.storage import sql
+
+
+@dataclass(frozen=True)
+class Member:
+    scim_id: str
+    type: str  # User | Group
+    display: str
+
+
+_MEMBERS = """
+SELECT u.scim_id, u.user_name, s.scim_id, s.display_name
+FROM scim_group_member m
+LEFT JOIN scim_user u ON m.user_id = u.id
+LEFT JOIN scim_group s ON m.subgroup_id = s.id
+WHERE m.group_id = ? ORDER BY m.id"""
+
+
+def members_of(group_pk: int) -> list[Member]:
+    return [
+        Member(uid, "User", name) if uid else Member(gid, "Group", gname)
+        for uid, name, gid, gname in sql.rows(_MEMBERS, (group_pk,))
+    ]
+
+
+@dataclass(frozen=True)
+class ResolvedMembers:
+    users: dict[str, int]  # scim id -> scim_user pk
+    groups: dict[str, int]
+    unknown: list[str]
+
+
+def _pks_by_scim_id(table: str, sync_id: int, ids: list[str]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        # PERF: `+sync_id` keeps SQLite off the sync_id index: with it, an IN list reads every
+        # user of the synchronization (a batch of 100 members cost 86 ms at 100k users).
+        found.update(
+            sql.rows(
+                f"SELECT scim_id, id FROM {table} "
+                f"WHERE +sync_id = ? AND scim_id IN ({sql.marks(len(chunk))})",
+                (sync_id, *chunk),
+            )
+        )
+    return found
+
+
+def resolve_members(sync_id: int, ids: Iterable[str]) -> ResolvedMembers:
+    wanted = list(dict.fromkeys(ids))
+    users = _pks_by_scim_id("scim_user", sync_id, wanted)
+    rest = [i for i in wanted if i not in users]
+    groups = _pks_by_scim_id("scim_group", sync_id, rest) if rest else {}
+    return ResolvedMembers(users, groups, [i for i in rest if i not in groups])
+
+
+def _present_users(group_pk: int, user_pks: list[int]) -> list[int]:
+    present: list[int] = []
+    for start in range(0, len(user_pks), 500):
+        chunk = user_pks[start : start + 500]
+        present += sql.column(
+            "SELECT user_id FROM scim_group_member "
+            f"WHERE group_id = ? AND user_id IN ({sql.marks(len(chunk))})",
+            (group_pk, *chunk),
+        )
+    return present
+
+
+def add_members(group_pk: int, members: ResolvedMembers) -> list[int]:
+    """Adds the members not yet present, a row each; returns the user pks that were added."""
+    present = set(_present_users(group_pk, list(members.users.values())))
+    new_users = [pk for pk in members.users.values() if pk not in present]
+    for pk in new_users:
+        sql.execute(
+            "INSERT INTO scim_group_member (group_id, user_id) VALUES (?, ?)", (group_pk, pk)
+        )
+    for pk in members.groups.values():
+        if pk != group_pk:
+            sql.execute(
+                "INSERT INTO scim_group_member (group_id, subgroup_id) VALUES (?, ?) "
+                "ON CONFLICT DO NOTHING",
+                (group_pk, pk),
+            )
+    return new_users
+
+
+def remove_members(group_pk: int, members: ResolvedMembers) -> list[int]:
+    """Removes the listed members; returns the user pks that were members."""
+    removed = _present_users(group_pk, list(members.users.values()))
+    for pk in removed:
+        sql.execute(
+            "DELETE FROM scim_group_member WHERE group_id = ? AND user_id = ?", (group_pk, pk)
+        )
+    for pk in members.groups.values():
+        sql.execute(
+            "DELETE FROM scim_group_member WHERE group_id = ? AND subgroup_id = ?", (group_pk, pk)
+        )
+    return removed
+
+
+def member_user_pks(group_pk: int) -> list[int]:
+    """The scim_user pks of a group's user members (nested groups left out)."""
+    return sql.column(
+        "SELECT user_id FROM scim_group_member WHERE group_id = ? AND user_id IS NOT NULL",
+        (group_pk,),
+    )
+
+
+def remove_all_members(group_pk: int) -> list[int]:
+    removed = member_user_pks(group_pk)
+    sql.execute("DELETE FROM scim_group_member WHERE group_id = ?", (group_pk,))
+    return removed

@@ -1,0 +1,226 @@
+"""SCIM Users: their canonical JSON, the columns filters use, and the rows of their
+multi-valued attributes (`emails[type eq "work"].value eq "…"` is an index lookup).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+import orjson
+
+from sofa_scim_desktop.domain.resource import Resource
+from sofa_scim_desktop.domain.schema import ENTERPRISE_SCHEMA
+from sofa_scim_desktop.storage import sql
+from sofa_scim_desktop.storage.scim_query import USER_FILTER
+from sofa_scim_desktop.storage.scim_store.documents import dump
+from sofa_scim_desktop.storage.scim_store.documents import new_id
+from sofa_scim_desktop.storage.scim_store.pages import Page
+from sofa_scim_desktop.storage.scim_store.pages import Query
+from sofa_scim_desktop.storage.scim_store.pages import page
+from sofa_scim_desktop.storage.tables import utcnow
+
+_MULTI_VALUED = ("emails", "phoneNumbers", "addresses")
+
+
+@dataclass(slots=True)
+class UserRow:
+    """A stored SCIM User: what the server reads of a `scim_user` row."""
+
+    id: int
+    scim_id: str
+    sync_id: int
+    sofa_user_id: int
+    user_name: str
+    user_name_key: str
+    external_id: str | None
+    active: bool
+    manager_ref: str | None
+    resource: str
+    created: datetime
+    last_modified: datetime
+    version: int
+
+
+_USER_COLUMNS = (
+    "u.id, u.scim_id, u.sync_id, u.sofa_user_id, u.user_name, u.user_name_key, u.external_id, "
+    "u.active, u.manager_ref, u.resource, u.created, u.last_modified, u.version"
+)
+
+
+def _user(row: tuple[Any, ...] | None) -> UserRow | None:
+    if row is None:
+        return None
+    (pk, scim_id, sync_id, sofa, name, key, external, active, manager, res, c, m, v) = row
+    return UserRow(
+        pk, scim_id, sync_id, sofa, name, key, external, bool(active), manager, res,
+        sql.timestamp(c), sql.timestamp(m), v,
+    )  # fmt: skip
+
+
+_USER_FIELDS = (
+    "user_name", "user_name_key", "external_id", "display_name", "title", "given_name",
+    "family_name", "formatted_name", "honorific_prefix", "honorific_suffix",
+    "preferred_language", "active", "employee_number", "department", "manager_ref", "resource",
+)  # fmt: skip
+_INSERT_USER = (
+    f"INSERT INTO scim_user (scim_id, sync_id, sofa_user_id, created, last_modified, version, "
+    f"{', '.join(_USER_FIELDS)}) VALUES ({sql.marks(6 + len(_USER_FIELDS))}) RETURNING id"
+)
+_UPDATE_USER = (
+    f"UPDATE scim_user SET {', '.join(f'{name} = ?' for name in _USER_FIELDS)}, "
+    "last_modified = ?, version = ? WHERE id = ?"
+)
+_INSERT_VALUE = (
+    'INSERT INTO scim_user_value (user_id, attribute, type, "primary", value, value_key) '
+    "VALUES (?, ?, ?, ?, ?, ?)"
+)
+
+
+def _user_columns(resource: Resource) -> tuple[Any, ...]:
+    """The values of `_USER_FIELDS`, in order."""
+    name = resource.get("name") or {}
+    enterprise = resource.get(ENTERPRISE_SCHEMA) or {}
+    return (
+        resource["userName"],
+        resource["userName"].lower(),
+        resource.get("externalId"),
+        resource.get("displayName"),
+        resource.get("title"),
+        name.get("givenName"),
+        name.get("familyName"),
+        name.get("formatted"),
+        name.get("honorificPrefix"),
+        name.get("honorificSuffix"),
+        resource.get("preferredLanguage"),
+        resource.get("active", True),
+        enterprise.get("employeeNumber"),
+        enterprise.get("department"),
+        (enterprise.get("manager") or {}).get("value"),
+        dump(resource),
+    )
+
+
+def _value_rows(resource: Resource) -> list[tuple[Any, ...]]:
+    """(attribute, type, primary, value, value_key) per element of a multi-valued attribute."""
+    rows = []
+    for attribute in _MULTI_VALUED:
+        for element in resource.get(attribute) or []:
+            value = element.get("formatted" if attribute == "addresses" else "value")
+            kind = (element.get("type") or "").lower() or None
+            key = value.lower() if value else None
+            rows.append((attribute, kind, bool(element.get("primary")), value, key))
+    return rows
+
+
+def insert_user(sync_id: int, sofa_user_id: int, resource: Resource) -> UserRow:
+    now = utcnow()
+    columns = _user_columns(resource)
+    scim_id = new_id()
+    pk = sql.insert(_INSERT_USER, (scim_id, sync_id, sofa_user_id, now, now, 1, *columns))
+    _insert_values(pk, _value_rows(resource))
+    _count_users(sync_id, +1)
+    return UserRow(
+        pk, scim_id, sync_id, sofa_user_id, columns[0], columns[1], columns[2], bool(columns[11]),
+        columns[14], columns[15], now, now, 1,
+    )  # fmt: skip
+
+
+def update_user(row: UserRow, resource: Resource) -> UserRow:
+    columns = _user_columns(resource)
+    if columns[-1] == row.resource:
+        return row  # nothing changed: keep lastModified and version (RFC 7644 §3.14).
+    now = utcnow()
+    sql.execute(_UPDATE_USER, (*columns, now, row.version + 1, row.id))
+    values = _value_rows(resource)
+    if values != _value_rows(orjson.loads(row.resource)):  # PERF: most PATCHes leave them be.
+        sql.execute("DELETE FROM scim_user_value WHERE user_id = ?", (row.id,))
+        _insert_values(row.id, values)
+    row.user_name, row.user_name_key, row.external_id = columns[0], columns[1], columns[2]
+    row.active, row.manager_ref, row.resource = bool(columns[11]), columns[14], columns[15]
+    row.last_modified, row.version = now, row.version + 1
+    return row
+
+
+def _insert_values(user_pk: int, values: list[tuple[Any, ...]]) -> None:
+    for value in values:
+        sql.execute(_INSERT_VALUE, (user_pk, *value))
+
+
+def delete_user(row: UserRow) -> None:
+    """Its value rows and group memberships go with it (ON DELETE CASCADE)."""
+    sql.execute("DELETE FROM scim_user WHERE id = ?", (row.id,))
+    _count_users(row.sync_id, -1)
+
+
+def _count_users(sync_id: int, change: int) -> None:
+    sql.execute(
+        "UPDATE synchronization SET scim_user_count = scim_user_count + ? WHERE id = ?",
+        (change, sync_id),
+    )
+
+
+def get_user(sync_id: int, scim_id: str) -> UserRow | None:
+    return _user(
+        sql.one(
+            f"SELECT {_USER_COLUMNS} FROM scim_user u WHERE u.scim_id = ? AND u.sync_id = ?",
+            (scim_id, sync_id),
+        )
+    )
+
+
+def user_by_name(sync_id: int, user_name: str) -> UserRow | None:
+    return _user(
+        sql.one(
+            f"SELECT {_USER_COLUMNS} FROM scim_user u WHERE u.sync_id = ? AND u.user_name_key = ?",
+            (sync_id, user_name.lower()),
+        )
+    )
+
+
+def user_by_reference(sync_id: int, reference: str) -> UserRow | None:
+    """The user a manager reference names: its id, or else its externalId (Entra objectId),
+    the only name a manager not yet provisioned here can have.
+    """
+    return get_user(sync_id, reference) or _user(
+        sql.one(
+            f"SELECT {_USER_COLUMNS} FROM scim_user u WHERE u.sync_id = ? AND u.external_id = ?",
+            (sync_id, reference),
+        )
+    )
+
+
+def fills_sofa_user(sofa_user_id: int) -> bool:
+    """Whether some synchronization's SCIM User fills this Sofa user."""
+    return sql.one("SELECT 1 FROM scim_user WHERE sofa_user_id = ?", (sofa_user_id,)) is not None
+
+
+def link_reports(sync_id: int, manager_sofa_id: int, *references: str | None) -> None:
+    """Sofa users whose manager reference is one of `references` (the manager's id or
+    externalId) now point at that manager's Sofa user (SPEC §4: it may arrive after them).
+    """
+    wanted = [r for r in references if r]
+    if wanted:
+        sql.execute(
+            "UPDATE sofa_user SET manager_id = ? WHERE id IN (SELECT sofa_user_id FROM scim_user "
+            f"WHERE sync_id = ? AND manager_ref IN ({sql.marks(len(wanted))}))",
+            (manager_sofa_id, sync_id, *wanted),
+        )
+
+
+def sofa_user_ids(scim_user_pks: Iterable[int]) -> list[int]:
+    unique = list(set(scim_user_pks))
+    result: list[int] = []
+    for start in range(0, len(unique), 500):
+        chunk = unique[start : start + 500]
+        result += sql.column(
+            f"SELECT sofa_user_id FROM scim_user WHERE id IN ({sql.marks(len(chunk))})", chunk
+        )
+    return result
+
+
+def list_users(sync_id: int, request: Query) -> Page:
+    total, found = page("scim_user u", _USER_COLUMNS, sync_id, USER_FILTER, request)
+    return Page(total, [_user(row) for row in found])
