@@ -11,7 +11,6 @@ from sofa_scim_desktop import bootstrap
 from sofa_scim_desktop.scim.app import create_app
 from sofa_scim_desktop.scim.server import ScimServer
 from sofa_scim_desktop.services.journal import prune
-from sofa_scim_desktop.storage.database import Checkpointer
 
 PRUNE_INTERVAL_SECONDS = 3600
 
@@ -21,7 +20,9 @@ def serve(args: argparse.Namespace) -> int:
     settings = services.settings
     host = args.host or settings.get("server.host")
     port = args.port if args.port is not None else int(settings.get("server.port"))
-    server = ScimServer(create_app(services.db), host, port, settings.get("server.trusted_proxy"))
+    server = ScimServer(
+        create_app(services.db), host, port, settings.get("server.trusted_proxy"), services.db
+    )
     stopping = threading.Event()
 
     def stop(signum: int, frame: FrameType | None) -> None:
@@ -29,12 +30,10 @@ def serve(args: argparse.Namespace) -> int:
 
     signal.signal(signal.SIGINT, stop)
     signal.signal(signal.SIGTERM, stop)
-    checkpointer = Checkpointer(services.db).start()
     server.start()
     print(f"listening on {server.url}", flush=True)
     retention = int(settings.get("logs.retention_days"))
     while not stopping.wait(PRUNE_INTERVAL_SECONDS):
         prune(retention)
     server.stop()
-    checkpointer.stop()
     return 0

@@ -10,10 +10,12 @@ import sys
 import threading
 from typing import Any
 
+from peewee import Database
 from waitress import create_server
 from waitress import wasyncore
 
 from sofa_scim_desktop.scim.media import MAX_BODY_BYTES
+from sofa_scim_desktop.storage.database import Checkpointer
 
 log = logging.getLogger("sofa.scim")
 # NOTE: Waitress warns "Task queue depth is N" whenever a request waits for a free thread; with
@@ -24,7 +26,13 @@ SWITCH_INTERVAL = float(os.environ.get("SOFA_SWITCH_INTERVAL", "0.0005"))
 
 
 class ScimServer:
-    def __init__(self, app: Any, host: str, port: int, trusted_proxy: str = "") -> None:
+    """Waitress serving `app` in a thread; with `db`, the WAL is checkpointed in the background
+    while it serves (storage.database.Checkpointer).
+    """
+
+    def __init__(
+        self, app: Any, host: str, port: int, trusted_proxy: str = "", db: Database | None = None
+    ) -> None:
         options: dict[str, Any] = {
             "threads": THREADS,
             # Above our own limit: Waitress answers 413 in text/plain, the app with a SCIM
@@ -47,6 +55,7 @@ class ScimServer:
             )
         self._server = create_server(app, host=host, port=port, **options)
         self._thread = threading.Thread(target=self._run, name="scim-server", daemon=True)
+        self._checkpointer = Checkpointer(db) if db is not None else None
 
     @property
     def host(self) -> str:
@@ -66,6 +75,8 @@ class ScimServer:
         # default 5 ms switch interval, a busy thread may keep it that long each time, and every
         # writer queued behind waits too (create p99 23 ms). 0.5 ms keeps the queue moving.
         sys.setswitchinterval(SWITCH_INTERVAL)
+        if self._checkpointer is not None:
+            self._checkpointer.start()
         self._thread.start()
 
     def _run(self) -> None:
@@ -79,3 +90,5 @@ class ScimServer:
         server.trigger.pull_trigger(lambda: wasyncore.close_all(server._map))
         self._thread.join(timeout)
         server.task_dispatcher.shutdown(timeout=timeout)
+        if self._checkpointer is not None:
+            self._checkpointer.stop()

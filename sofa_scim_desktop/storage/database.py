@@ -127,10 +127,9 @@ class Checkpointer:
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="sqlite-checkpoint", daemon=True)
 
-    def start(self) -> Checkpointer:
+    def start(self) -> None:
         if isinstance(self.db, SqliteDatabase):
             self._thread.start()
-        return self
 
     def stop(self) -> None:
         self._stop.set()
