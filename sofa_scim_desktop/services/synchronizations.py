@@ -25,6 +25,7 @@ from sofa_scim_desktop.storage.database import immediate
 from sofa_scim_desktop.storage.tables import AccessKey
 from sofa_scim_desktop.storage.tables import GroupMapping
 from sofa_scim_desktop.storage.tables import RoleMapping
+from sofa_scim_desktop.storage.tables import ScimUser
 from sofa_scim_desktop.storage.tables import SofaGroup
 from sofa_scim_desktop.storage.tables import SofaRole
 from sofa_scim_desktop.storage.tables import Synchronization
@@ -185,3 +186,95 @@ class LastCallRecorder:
             self._written[sync_id] = now
         Synchronization.update(last_call_at=utcnow()).where(Synchronization.id == sync_id).execute()
         return True
+
+
+# --- What the desktop app reads and saves (additive; the methods above keep their behaviour) --
+
+
+@dataclass(frozen=True)
+class SyncSummary:
+    """One row of the synchronization list: plain values, safe to hand to the GUI thread."""
+
+    identifier: str
+    name: str
+    type: str
+    description: str
+    enabled: bool
+    last_call_at: datetime | None
+    key_expires_at: datetime | None
+    users: int
+
+
+def overview() -> list[SyncSummary]:
+    """Every synchronization with its key expiry and number of provisioned users, in 3 queries."""
+    expiry = {
+        k.sync_id: k.expires_at for k in AccessKey.select(AccessKey.sync, AccessKey.expires_at)
+    }
+    users = dict(
+        ScimUser.select(ScimUser.sync, fn.COUNT(ScimUser.id)).group_by(ScimUser.sync).tuples()
+    )
+    return [
+        SyncSummary(
+            row.identifier,
+            row.name,
+            row.type,
+            row.description,
+            row.enabled,
+            row.last_call_at,
+            expiry.get(row.id),
+            users.get(row.id, 0),
+        )
+        for row in Synchronization.select().order_by(Synchronization.name)
+    ]
+
+
+def settings_of(row: Synchronization) -> SyncSettings:
+    return SyncSettings(**{f: getattr(row, f) for f in SyncSettings.__dataclass_fields__})
+
+
+def mappings_of(sync_id: int) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """(Sofa group name, remote id) and (Sofa role name, remote id) rows, in saved order."""
+    groups = (
+        GroupMapping.select(SofaGroup.name, GroupMapping.remote_id)
+        .join(SofaGroup)
+        .where(GroupMapping.sync == sync_id)
+        .order_by(GroupMapping.id)
+        .tuples()
+    )
+    roles = (
+        RoleMapping.select(SofaRole.name, RoleMapping.remote_id)
+        .join(SofaRole)
+        .where(RoleMapping.sync == sync_id)
+        .order_by(RoleMapping.id)
+        .tuples()
+    )
+    return list(groups), list(roles)
+
+
+def mapping_targets() -> tuple[list[str], list[str]]:
+    """The names of the Sofa groups and roles a mapping may name."""
+    groups = [g.name for g in SofaGroup.select(SofaGroup.name).order_by(SofaGroup.name)]
+    roles = [r.name for r in SofaRole.select(SofaRole.name).order_by(SofaRole.name)]
+    return groups, roles
+
+
+def save(
+    syncs: Synchronizations,
+    original: str | None,
+    settings: SyncSettings,
+    groups: list[tuple[str, str]],
+    roles: list[tuple[str, str]],
+) -> Synchronization:
+    """The editor's Save: settings and mappings in one transaction (the nested ones become
+    savepoints), so a refused mapping leaves no half-saved synchronization behind.
+    """
+    with immediate(syncs.db):
+        row = syncs.create(settings) if original is None else syncs.update(original, settings)
+        syncs.set_mappings(row.identifier, groups, roles)
+    return syncs.get(row.identifier)
+
+
+def set_enabled(identifier: str, enabled: bool) -> None:
+    Synchronization.update(enabled=enabled).where(
+        Synchronization.identifier == identifier
+    ).execute()
