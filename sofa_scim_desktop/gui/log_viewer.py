@@ -128,8 +128,12 @@ class LogViewer(QDialog):
         path = prompts.save_path(
             self, self.tr("Export the log"), "sofa-scim-log.csv", self.tr("CSV files (*.csv)")
         )
-        if path:
+        if not path:
+            return
+        try:
             write_csv(path, self.model.records)
+        except OSError as error:
+            prompts.inform(self, self.tr("Export the log"), str(error))
 
 
 def write_csv(path: str, records: list[LogRecord]) -> None:

@@ -16,7 +16,7 @@ class BusyPortDialog(QDialog):
     def __init__(self, host: str, port: int, reason: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("The SCIM server cannot start"))
-        message = QLabel(
+        self.message = QLabel(
             self.tr(
                 "Port %1 on %2 is already in use, probably by another program or another "
                 "Sofa SCIM server (%3).\n\nEntra cannot reach this computer until the server "
@@ -26,7 +26,7 @@ class BusyPortDialog(QDialog):
             .replace("%2", host)
             .replace("%3", reason)
         )
-        message.setWordWrap(True)
+        self.message.setWordWrap(True)
         self.port = QSpinBox()
         self.port.setRange(0, 65535)
         self.port.setValue(0 if port == 65535 else port + 1)
@@ -43,7 +43,7 @@ class BusyPortDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(message)
+        layout.addWidget(self.message)
         layout.addLayout(row)
         layout.addWidget(buttons)
         self.resize(520, 200)
