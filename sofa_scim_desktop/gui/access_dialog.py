@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from datetime import timedelta
 
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QDialog
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
 from sofa_scim_desktop.bootstrap import Services
+from sofa_scim_desktop.domain.keys import EXPIRY_WARNING_DAYS
 from sofa_scim_desktop.domain.keys import MAX_VALIDITY_DAYS
 from sofa_scim_desktop.domain.keys import MIN_VALIDITY_DAYS
 from sofa_scim_desktop.gui import prompts
@@ -58,12 +60,21 @@ class AccessDialog(QDialog):
         self.result_box = self._result_box()
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
+        heading = QLabel(
+            self.tr("Synchronization “%1”, identifier %2")
+            .replace("%1", sync.name)
+            .replace("%2", sync.identifier)
+        )
+        heading.setStyleSheet("font-weight: bold;")
+        generate_row = QHBoxLayout()
+        generate_row.addWidget(self.show_generate)
+        generate_row.addStretch()
         layout = QVBoxLayout(self)
+        layout.addWidget(heading)
         layout.addWidget(self.expiry)
-        layout.addWidget(self.show_generate)
+        layout.addLayout(generate_row)
         layout.addWidget(self.generate_box)
         layout.addWidget(self.result_box)
-        layout.addStretch()
         layout.addWidget(close)
         self.show_generate.clicked.connect(self._open_generate)
         self.generate_button.clicked.connect(self.generate)
@@ -72,12 +83,15 @@ class AccessDialog(QDialog):
         self.generate_box.hide()
         self.result_box.hide()
         self._show_expiry()
-        self.resize(640, 200)
+        self.setMinimumWidth(640)
+        self.adjustSize()
 
     @classmethod
     def show_for(cls, services: Services, identifier: str, parent: QWidget | None) -> None:
         """Opens it modally. Tests replace this."""
-        cls(services, identifier, parent).exec()
+        dialog = cls(services, identifier, parent)
+        dialog.exec()
+        dialog.deleteLater()  # NOTE: by Qt, not Python's GC (see SyncEditor.edit)
 
     def _read_only(self) -> QLineEdit:
         edit = QLineEdit()
@@ -136,12 +150,19 @@ class AccessDialog(QDialog):
         elif expires <= utcnow():
             text = self.tr("The key expired on %1: Entra's calls are refused. Generate a new one.")
             text = text.replace("%1", local_text(expires))
+        elif expires - utcnow() <= timedelta(days=EXPIRY_WARNING_DAYS):
+            text = self.tr(
+                "The current key expires on %1: generate a new one and enter it in Entra in time."
+            ).replace("%1", local_date(expires))
         else:
             text = self.tr("The current key expires on %1.").replace("%1", local_date(expires))
+        warn = expires is not None and expires - utcnow() <= timedelta(days=EXPIRY_WARNING_DAYS)
+        self.expiry.setStyleSheet("color: #8a5a00; font-weight: bold;" if warn else "")
         self.expiry.setText(text)
 
     def _open_generate(self) -> None:
         self.generate_box.show()
+        self.adjustSize()
         self.days.setFocus()
 
     def generate(self) -> None:
@@ -158,6 +179,10 @@ class AccessDialog(QDialog):
         issued = self.services.synchronizations.issue_key(self.identifier, self.days.value())
         self.url.setText(endpoint_url(self.services, self.identifier))
         self.key.setText(issued.key)
+        for edit in (self.url, self.key):
+            edit.setCursorPosition(0)
         self.result_box.show()
         self.generate_box.hide()
+        self.copy_key.setFocus()
         self._show_expiry()
+        self.adjustSize()

@@ -23,5 +23,13 @@ def local_text(moment: datetime | None, never: str = "") -> str:
     return QLocale().toString(to_qdatetime(moment), QLocale.FormatType.ShortFormat)
 
 
+def local_seconds(moment: datetime) -> str:
+    """With seconds, for the log, where several entries share a minute."""
+    locale = QLocale()
+    local = to_qdatetime(moment)
+    date = locale.toString(local.date(), QLocale.FormatType.ShortFormat)
+    return f"{date} {local.time().toString('HH:mm:ss')}"
+
+
 def local_date(moment: datetime) -> str:
     return QLocale().toString(to_qdatetime(moment).date(), QLocale.FormatType.ShortFormat)

@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush
 from PySide6.QtGui import QColor
 
-from sofa_scim_desktop.gui.dates import local_text
+from sofa_scim_desktop.gui.dates import local_seconds
 from sofa_scim_desktop.services.journal import LogRecord
 
 TIME, LEVEL, EVENT, MESSAGE = range(4)
@@ -62,7 +62,7 @@ class LogTableModel(QAbstractTableModel):
         record = self.records[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return [
-                local_text(record.at),
+                local_seconds(record.at),
                 self.level_text(record.level),
                 record.event,
                 record.message.splitlines()[0] if record.message else "",

@@ -50,6 +50,7 @@ class LogViewer(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
+        self.table.setWordWrap(False)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.details = QPlainTextEdit()
         self.details.setReadOnly(True)
@@ -65,7 +66,7 @@ class LogViewer(QDialog):
         self.timer.start(REFRESH_MS)
         self.resize(1000, 640)
         self.refresh()
-        for column, width in enumerate((140, 95, 130)):
+        for column, width in enumerate((150, 95, 130)):
             self.table.setColumnWidth(column, width)
 
     def _level_choices(self) -> list[tuple[str, int]]:

@@ -46,7 +46,7 @@ class BusyPortDialog(QDialog):
         layout.addWidget(self.message)
         layout.addLayout(row)
         layout.addWidget(buttons)
-        self.resize(520, 200)
+        self.setMinimumWidth(520)
 
     @classmethod
     def ask(
@@ -54,6 +54,7 @@ class BusyPortDialog(QDialog):
     ) -> tuple[int, bool] | None:
         """(port, save it) or None to run without the server. Tests replace this."""
         dialog = cls(host, port, reason, parent)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return None
-        return dialog.port.value(), dialog.remember.isChecked()
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        answer = (dialog.port.value(), dialog.remember.isChecked())
+        dialog.deleteLater()  # NOTE: by Qt, not Python's GC (see SyncEditor.edit)
+        return answer if accepted else None

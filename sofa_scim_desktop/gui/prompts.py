@@ -7,14 +7,21 @@ from PySide6.QtWidgets import QMessageBox
 from PySide6.QtWidgets import QWidget
 
 
-def confirm(parent: QWidget | None, title: str, text: str, accept: str) -> bool:
-    """Asks a yes/no question whose "yes" button says what will happen (`accept`)."""
+def confirmation_box(parent: QWidget | None, title: str, text: str, accept: str) -> QMessageBox:
+    """A question whose "yes" button says what will happen (`accept`); Cancel is the default."""
     box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=parent)
-    yes = box.addButton(accept, QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(accept, QMessageBox.ButtonRole.DestructiveRole)
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    return box
+
+
+def confirm(parent: QWidget | None, title: str, text: str, accept: str) -> bool:
+    box = confirmation_box(parent, title, text, accept)
     box.exec()
-    return box.clickedButton() is yes
+    confirmed = box.buttonRole(box.clickedButton()) == QMessageBox.ButtonRole.DestructiveRole
+    box.deleteLater()
+    return confirmed
 
 
 def inform(parent: QWidget | None, title: str, text: str) -> None:

@@ -7,11 +7,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractItemView
+from PySide6.QtWidgets import QHBoxLayout
 from PySide6.QtWidgets import QHeaderView
 from PySide6.QtWidgets import QLabel
 from PySide6.QtWidgets import QMenu
 from PySide6.QtWidgets import QTableView
 from PySide6.QtWidgets import QToolBar
+from PySide6.QtWidgets import QToolButton
 from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
@@ -46,15 +48,24 @@ class SyncPage(QWidget):
         self.logs_action = QAction(self.tr("Display the logs"), self)
         self.toolbar = QToolBar()
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for action in self.actions_in_order():
+        # NOTE: Add sits beside the title, apart from the row actions: all six do not fit
+        # one toolbar at 1100 px, and it is the one action that needs no selection.
+        for action in self.actions_in_order()[1:]:
             self.toolbar.addAction(action)
+        self.add_button = QToolButton()
+        self.add_button.setDefaultAction(self.add_action)
+        self.add_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.empty_hint = QLabel(
             self.tr("No synchronization yet. Click “+ Add SCIM synchronization” to set one up.")
         )
         title = QLabel(self.tr("User synchronization"))
         title.setStyleSheet("font-size: 16pt; font-weight: bold;")
+        heading = QHBoxLayout()
+        heading.addWidget(title)
+        heading.addStretch()
+        heading.addWidget(self.add_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(title)
+        layout.addLayout(heading)
         layout.addWidget(self.toolbar)
         layout.addWidget(self.table)
         layout.addWidget(self.empty_hint)
@@ -73,6 +84,7 @@ class SyncPage(QWidget):
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         table.verticalHeader().setVisible(False)
         table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(DESCRIPTION, QHeaderView.ResizeMode.Stretch)
@@ -154,20 +166,23 @@ class SyncPage(QWidget):
                 )
             )
 
+    def delete_question(self, row: SyncSummary) -> tuple[str, str, str]:
+        """Title, text and the confirming button's label of the delete confirmation."""
+        title = self.tr("Delete synchronization")
+        text = self.tr(
+            "Delete the synchronization “%1” with all its settings, access key and mappings?"
+        ).replace("%1", row.name)
+        users = self.tr(
+            "The %n user(s) it created stay in Sofa, deactivated and detached from it. "
+            "Entra's calls to its endpoint will be refused.",
+            "",
+            row.users,
+        )
+        return title, f"{text}\n\n{users}", self.tr("Delete synchronization")
+
     def delete(self) -> None:
         current = self.selected()
-        if current is None or not prompts.confirm(
-            self,
-            self.tr("Delete synchronization"),
-            self.tr(
-                "Delete the synchronization “%1” with all its settings, access key and mappings?"
-                "\n\nThe %2 users it created stay in Sofa, deactivated. Entra's calls to its "
-                "endpoint will be refused."
-            )
-            .replace("%1", current.name)
-            .replace("%2", str(current.users)),
-            self.tr("Delete synchronization"),
-        ):
+        if current is None or not prompts.confirm(self, *self.delete_question(current)):
             return
         try:
             self.services.synchronizations.delete(current.identifier)

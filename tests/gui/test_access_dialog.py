@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -15,6 +16,7 @@ from sofa_scim_desktop.gui import prompts
 from sofa_scim_desktop.gui.access_dialog import AccessDialog
 from sofa_scim_desktop.gui.clipboard import clipboard_text
 from sofa_scim_desktop.storage.tables import AccessKey
+from sofa_scim_desktop.storage.tables import utcnow
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -107,3 +109,19 @@ def test_regenerating_asks_before_replacing(
     assert questions == ["Replace the access key?"]
     assert (AccessKey.get().key_hash != first_hash) == replace
     assert AccessKey.select().count() == 1
+
+
+def test_a_key_expiring_soon_is_announced(
+    dialog: Callable[[], AccessDialog], services: bootstrap.Services
+) -> None:
+    services.synchronizations.issue_key("Contoso", 365)
+    AccessKey.update(expires_at=utcnow() + timedelta(days=5)).execute()
+    assert "generate a new one and enter it in Entra in time" in dialog().expiry.text()
+
+
+def test_an_expired_key_is_announced(
+    dialog: Callable[[], AccessDialog], services: bootstrap.Services
+) -> None:
+    services.synchronizations.issue_key("Contoso", 365)
+    AccessKey.update(expires_at=utcnow() - timedelta(days=1)).execute()
+    assert "Entra's calls are refused" in dialog().expiry.text()

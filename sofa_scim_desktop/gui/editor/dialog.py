@@ -73,7 +73,13 @@ class SyncEditor(QDialog):
     @classmethod
     def edit(cls, services: Services, identifier: str | None, parent: QWidget | None) -> bool:
         """Opens the editor modally; True when the admin saved. Tests replace this."""
-        return cls(services, identifier, parent).exec() == QDialog.DialogCode.Accepted
+        dialog = cls(services, identifier, parent)
+        try:
+            return dialog.exec() == QDialog.DialogCode.Accepted
+        finally:
+            # NOTE: deleted by Qt, not by Python's garbage collector: a collected dialog
+            # (its slots are lambdas on self) made PySide6 6.12 abort at exit.
+            dialog.deleteLater()
 
     def _load(self, identifier: str) -> None:
         row = self.services.synchronizations.get(identifier)

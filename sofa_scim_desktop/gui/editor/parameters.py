@@ -27,6 +27,16 @@ def problem_label() -> QLabel:
     return label
 
 
+def stacked(*widgets: QWidget) -> QWidget:
+    box = QWidget()
+    column = QVBoxLayout(box)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(2)
+    for widget in widgets:
+        column.addWidget(widget)
+    return box
+
+
 class ParametersTab(QWidget):
     def __init__(self, taken: set[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -47,15 +57,11 @@ class ParametersTab(QWidget):
         self.name.textEdited.connect(self._touched)
         # textEdited fires for the admin's typing only, not for the derivation's setText.
         self.identifier.textEdited.connect(self._identifier_edited)
-        self.identifier.textChanged.connect(self.validate)
+        self.identifier.textChanged.connect(lambda _text: self.validate())
         self.flags["enabled"].setChecked(True)
         self.validate()
 
     def _layout(self) -> None:
-        form = QFormLayout()
-        form.addRow(self.tr("Name:"), self.name)
-        form.addRow("", self.name_problem)
-        form.addRow(self.tr("Identifier:"), self.identifier)
         hint = QLabel(
             self.tr(
                 "The last part of the endpoint URL: starts with a letter, then English letters, "
@@ -63,9 +69,12 @@ class ParametersTab(QWidget):
             )
         )
         hint.setWordWrap(True)
-        hint.setStyleSheet("color: palette(mid);")
-        form.addRow("", hint)
-        form.addRow("", self.identifier_problem)
+        hint.setStyleSheet("color: #666666;")
+        form = QFormLayout()
+        # A field and its notes share one row: a hidden note in a row of its own still
+        # leaves the form's row spacing behind.
+        form.addRow(self.tr("Name:"), stacked(self.name, self.name_problem))
+        form.addRow(self.tr("Identifier:"), stacked(self.identifier, self.identifier_problem, hint))
         form.addRow(self.tr("Description:"), self.description)
         more = QGroupBox(self.tr("More settings"))
         box = QVBoxLayout(more)
