@@ -83,7 +83,7 @@ class AccessDialog(QDialog):
         self.generate_box.hide()
         self.result_box.hide()
         self._show_expiry()
-        self.setMinimumWidth(640)
+        self.setMinimumWidth(720)
         self.adjustSize()
 
     @classmethod
@@ -97,7 +97,7 @@ class AccessDialog(QDialog):
         edit = QLineEdit()
         edit.setReadOnly(True)
         edit.setFont(QFont("monospace"))
-        edit.setMinimumWidth(420)
+        edit.setMinimumWidth(380)
         return edit
 
     def _generate_box(self) -> QGroupBox:

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from sofa_scim_desktop import bootstrap
@@ -125,3 +126,13 @@ def test_an_expired_key_is_announced(
     services.synchronizations.issue_key("Contoso", 365)
     AccessKey.update(expires_at=utcnow() - timedelta(days=1)).execute()
     assert "Entra's calls are refused" in dialog().expiry.text()
+
+
+def test_the_new_key_rows_keep_their_labels(
+    qtbot: QtBot, dialog: Callable[[], AccessDialog]
+) -> None:
+    widget = dialog()
+    generate(qtbot, widget)
+    labels = {label.text(): label for label in widget.result_box.findChildren(QLabel)}
+    assert labels["Endpoint URL:"].width() > 0  # once squeezed to nothing by the line edits
+    assert labels["Access key:"].width() > 0
