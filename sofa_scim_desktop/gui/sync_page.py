@@ -143,6 +143,10 @@ class SyncPage(QWidget):
     # --- The actions ----------------------------------------------------------------------
 
     def add(self) -> None:
+        conflict = syncs.type_conflict()
+        if conflict:  # say so before the admin fills in four tabs
+            prompts.inform(self, self.tr("Add SCIM synchronization"), conflict)
+            return
         before = {self.model.row_at(i).identifier for i in range(self.model.rowCount())}
         if SyncEditor.edit(self.services, None, self):
             self.refresh()

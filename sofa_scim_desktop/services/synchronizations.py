@@ -53,6 +53,17 @@ class IssuedKey:
     expires_at: datetime
 
 
+def type_conflict() -> str | None:
+    """Why no SCIM synchronization may be added (another type is set up), or None."""
+    other_type = Synchronization.select().where(Synchronization.type != SYNC_TYPE).first()
+    if other_type is None:
+        return None
+    return (
+        f"A synchronization of the type {other_type.type} is set up; "
+        "only one type of synchronization may exist at a time."
+    )
+
+
 def validate(settings: SyncSettings) -> None:
     if not settings.name.strip():
         raise DomainError("The name is required.")
@@ -77,12 +88,9 @@ class Synchronizations:
     def create(self, settings: SyncSettings) -> Synchronization:
         validate(settings)
         with immediate(self.db):
-            other_type = Synchronization.select().where(Synchronization.type != SYNC_TYPE).first()
-            if other_type is not None:
-                raise Conflict(
-                    f"A synchronization of the type {other_type.type} is set up; "
-                    "only one type of synchronization may exist at a time."
-                )
+            conflict = type_conflict()
+            if conflict:
+                raise Conflict(conflict)
             self._check_unique(settings.identifier, None)
             return Synchronization.create(type=SYNC_TYPE, **vars(settings))
 

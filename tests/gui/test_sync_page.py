@@ -21,6 +21,7 @@ from sofa_scim_desktop.gui.sync_model import STATE
 from sofa_scim_desktop.gui.sync_page import SyncPage
 from sofa_scim_desktop.services.synchronizations import SyncSettings
 from sofa_scim_desktop.storage.tables import AccessKey
+from sofa_scim_desktop.storage.tables import Synchronization
 from sofa_scim_desktop.storage.tables import utcnow
 
 
@@ -218,3 +219,19 @@ def test_the_context_menu_offers_the_toolbar_actions(
         "Delete synchronization",
     ]
     menu.close()
+
+
+def test_add_is_refused_when_another_type_is_set_up(
+    page: Callable[[], SyncPage], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    Synchronization.create(identifier="Ldap", name="LDAP", type="ldap")
+    told: list[str] = []
+    monkeypatch.setattr(prompts, "inform", lambda parent, title, text: told.append(text))
+    monkeypatch.setattr(
+        SyncEditor, "edit", classmethod(lambda *args: pytest.fail("the editor opened"))
+    )
+    page().add_action.trigger()
+    assert told == [
+        "A synchronization of the type ldap is set up; "
+        "only one type of synchronization may exist at a time."
+    ]
