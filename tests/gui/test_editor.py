@@ -261,3 +261,15 @@ def test_another_type_already_set_up_is_refused_with_the_service_message(
 def test_the_password_link_warns_about_sso(editor: Callable[..., SyncEditor]) -> None:
     texts = [label.text() for label in editor().parameters.findChildren(QLabel)]
     assert any("SSO" in text and "leave this off" in text for text in texts)
+
+
+@pytest.mark.usefixtures("directory")
+def test_reopened_mappings_start_unselected(
+    editor: Callable[..., SyncEditor], make_sync: Callable[..., str], services: bootstrap.Services
+) -> None:
+    make_sync("Contoso")
+    services.synchronizations.set_mappings("Contoso", [("Accounting", GUID)], [])
+    dialog = editor("Contoso")
+    dialog.tabs.setCurrentIndex(GROUPS)
+    assert not dialog.groups.remove_button.isEnabled()
+    assert not dialog.groups.remote_edit(0).hasSelectedText()

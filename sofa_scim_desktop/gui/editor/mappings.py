@@ -75,7 +75,7 @@ class MappingTab(QWidget):
             )
             layout.addWidget(missing)
 
-    def add_row(self, target: str = "", remote: str = "") -> int:
+    def add_row(self, target: str = "", remote: str = "", focus: bool = True) -> int:
         row = self.table.rowCount()
         self.table.insertRow(row)
         combo = QComboBox()
@@ -91,8 +91,9 @@ class MappingTab(QWidget):
         edit.textChanged.connect(self.validate)
         self.table.setCellWidget(row, 0, combo)
         self.table.setCellWidget(row, 1, edit)
-        self.table.selectRow(row)
-        edit.setFocus()
+        if focus:  # a row the admin added: ready to paste the Object Id
+            self.table.selectRow(row)
+            edit.setFocus()
         self.validate()
         return row
 
@@ -124,8 +125,7 @@ class MappingTab(QWidget):
     def set_rows(self, rows: list[tuple[str, str]]) -> None:
         self.table.setRowCount(0)
         for target, remote in rows:
-            self.add_row(target, remote)
-        self.table.clearSelection()
+            self.add_row(target, remote, focus=False)
 
     def validate(self) -> str | None:
         """Flags invalid identifiers and duplicate rows; returns the first reason, or None."""
