@@ -161,6 +161,7 @@ class AccessDialog(QDialog):
         self.expiry.setText(text)
 
     def _open_generate(self) -> None:
+        self.show_generate.hide()  # the box below is what it opens
         self.generate_box.show()
         self.adjustSize()
         self.days.setFocus()
@@ -183,6 +184,7 @@ class AccessDialog(QDialog):
             edit.setCursorPosition(0)
         self.result_box.show()
         self.generate_box.hide()
+        self.show_generate.show()
         self.copy_key.setFocus()
         self._show_expiry()
         self.adjustSize()
