@@ -63,7 +63,10 @@ class MainWindow(QMainWindow):
         self.server.started.connect(self._server_started)
         self.server.stopped.connect(self._server_stopped)
         self.server.failed.connect(self._server_failed)
-        self._server_stopped() if self.server.url is None else self._server_started(self.server.url)
+        if self.server.url is None:
+            self._server_stopped()
+        else:
+            self._server_started(self.server.url)
         self.resize(1100, 700)
 
     def _navigation(self) -> QTreeWidget:
@@ -113,6 +116,7 @@ class MainWindow(QMainWindow):
 
     def _server_stopped(self) -> None:
         self.server_status.setText(self.tr("SCIM server stopped"))
+        self.server_status.setStyleSheet("")
 
     def _server_failed(self, reason: str) -> None:
         self.server_status.setText(reason)
