@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QPoint
 from PySide6.QtCore import Qt
 from PySide6.QtCore import QTimer
@@ -101,17 +103,30 @@ class SyncPage(QWidget):
         ]
 
     def _connect(self) -> None:
-        self.add_action.triggered.connect(self.add)
-        self.edit_action.triggered.connect(self.edit)
-        self.delete_action.triggered.connect(self.delete)
-        self.access_action.triggered.connect(self.access)
-        self.toggle_action.triggered.connect(self.toggle)
-        self.logs_action.triggered.connect(self.logs)
-        self.table.doubleClicked.connect(lambda _index: self.edit())
+        for action, slot in (
+            (self.add_action, self.add),
+            (self.edit_action, self.edit),
+            (self.delete_action, self.delete),
+            (self.access_action, self.access),
+            (self.toggle_action, self.toggle),
+            (self.logs_action, self.logs),
+        ):
+            action.triggered.connect(lambda _checked=False, slot=slot: self._guarded(slot))
+        self.table.doubleClicked.connect(lambda _index: self._guarded(self.edit))
         self.table.customContextMenuRequested.connect(self._context_menu)
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
         self.model.modelReset.connect(self._update_actions)
         self.model.dataChanged.connect(self._update_actions)
+
+    def _guarded(self, slot: Callable[[], None]) -> None:
+        """Runs an action; a refusal (e.g. the synchronization was deleted meanwhile by
+        `sofa-scim` on the same database) is told to the admin, and the list catches up.
+        """
+        try:
+            slot()
+        except DomainError as error:
+            prompts.inform(self, self.tr("User synchronization"), str(error))
+            self.refresh()
 
     def refresh(self) -> None:
         self.model.set_rows(syncs.overview())
@@ -188,10 +203,7 @@ class SyncPage(QWidget):
         current = self.selected()
         if current is None or not prompts.confirm(self, *self.delete_question(current)):
             return
-        try:
-            self.services.synchronizations.delete(current.identifier)
-        except DomainError as error:
-            prompts.inform(self, self.tr("Delete synchronization"), str(error))
+        self.services.synchronizations.delete(current.identifier)
         self.refresh()
 
     def access(self) -> None:

@@ -235,3 +235,20 @@ def test_add_is_refused_when_another_type_is_set_up(
         "A synchronization of the type ldap is set up; "
         "only one type of synchronization may exist at a time."
     ]
+
+
+def test_an_action_on_a_synchronization_deleted_meanwhile_says_so(
+    page: Callable[[], SyncPage],
+    make_sync: Callable[..., str],
+    services: bootstrap.Services,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    make_sync()
+    told: list[str] = []
+    monkeypatch.setattr(prompts, "inform", lambda parent, title, text: told.append(text))
+    view = page()
+    view.table.selectRow(0)
+    services.synchronizations.delete("Contoso")  # e.g. `sofa-scim sync delete` elsewhere
+    view.access_action.trigger()
+    assert told == ["No synchronization with the identifier 'Contoso'."]
+    assert view.model.rowCount() == 0
