@@ -11,6 +11,7 @@ from sofa_scim_desktop import bootstrap
 from sofa_scim_desktop.scim.app import create_app
 from sofa_scim_desktop.scim.server import ScimServer
 from sofa_scim_desktop.services.journal import prune
+from sofa_scim_desktop.storage.database import Checkpointer
 
 PRUNE_INTERVAL_SECONDS = 3600
 
@@ -28,10 +29,12 @@ def serve(args: argparse.Namespace) -> int:
 
     signal.signal(signal.SIGINT, stop)
     signal.signal(signal.SIGTERM, stop)
+    checkpointer = Checkpointer(services.db).start()
     server.start()
     print(f"listening on {server.url}", flush=True)
     retention = int(settings.get("logs.retention_days"))
     while not stopping.wait(PRUNE_INTERVAL_SECONDS):
         prune(retention)
     server.stop()
+    checkpointer.stop()
     return 0

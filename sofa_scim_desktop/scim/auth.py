@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 import falcon
-from peewee import JOIN
 from peewee import Database
 
 from sofa_scim_desktop.domain.errors import Forbidden
@@ -15,8 +15,7 @@ from sofa_scim_desktop.domain.errors import Unauthorized
 from sofa_scim_desktop.domain.keys import key_matches
 from sofa_scim_desktop.services.journal import Journal
 from sofa_scim_desktop.services.synchronizations import LastCallRecorder
-from sofa_scim_desktop.storage.tables import AccessKey
-from sofa_scim_desktop.storage.tables import Synchronization
+from sofa_scim_desktop.storage import sql
 from sofa_scim_desktop.storage.tables import utcnow
 
 log = logging.getLogger("sofa.scim")
@@ -26,9 +25,21 @@ log = logging.getLogger("sofa.scim")
 _DUMMY_HASH = "0" * 64
 
 
+@dataclass(frozen=True)
+class CalledSync:
+    """What a call needs of its synchronization, read with its key in one query."""
+
+    id: int
+    identifier: str
+    enabled: bool
+    log_level: str
+    key_hash: str | None
+    key_expires_at: datetime | None
+
+
 @dataclass
 class CallContext:
-    sync: Synchronization
+    sync: CalledSync
     journal: Journal
     base: str  # the endpoint URL as the client sees it: …/scim/v2/{identifier}
 
@@ -46,12 +57,13 @@ class Authenticator:
         identifier = params.get("identifier")
         if identifier is None:
             return
-        sync, key = self._load(identifier)
+        sync = _load(identifier)
+        key_hash = sync.key_hash if sync else None
         presented = _bearer(req)
-        valid = key_matches(presented or "", key.key_hash if key else _DUMMY_HASH)
-        if sync is None or key is None or presented is None or not valid:
+        valid = key_matches(presented or "", key_hash or _DUMMY_HASH)
+        if sync is None or key_hash is None or presented is None or not valid:
             raise Unauthorized("The access key is missing or wrong for this endpoint.")
-        if key.expires_at < utcnow():
+        if sync.key_expires_at is None or sync.key_expires_at < utcnow():
             raise Unauthorized(
                 "The access key has expired; generate a new one in Sofa (Access details)."
             )
@@ -62,18 +74,20 @@ class Authenticator:
             sync, Journal(sync), f"{req.prefix}/scim/v2/{sync.identifier}"
         )
 
-    @staticmethod
-    def _load(identifier: str) -> tuple[Synchronization | None, AccessKey | None]:
-        row = (
-            Synchronization.select(Synchronization, AccessKey)
-            .join(AccessKey, JOIN.LEFT_OUTER, on=AccessKey.sync == Synchronization.id)
-            .where(Synchronization.identifier == identifier)
-            .first()
-        )
-        if row is None:
-            return None, None
-        key = getattr(row, "accesskey", None)
-        return row, key if key is not None and key.id is not None else None
+
+_LOAD = """
+SELECT s.id, s.identifier, s.enabled, s.log_level, k.key_hash, k.expires_at
+FROM synchronization s LEFT JOIN access_key k ON k.sync_id = s.id
+WHERE s.identifier = ?"""
+
+
+def _load(identifier: str) -> CalledSync | None:
+    row = sql.one(_LOAD, (identifier,))
+    if row is None:
+        return None
+    sync_id, ident, enabled, log_level, key_hash, expires_at = row
+    expires = sql.timestamp(expires_at) if expires_at is not None else None
+    return CalledSync(sync_id, ident, bool(enabled), log_level, key_hash, expires)
 
 
 def _bearer(req: falcon.Request) -> str | None:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import falcon
+import orjson
 
 from sofa_scim_desktop.domain.errors import InvalidSyntax
 from sofa_scim_desktop.domain.errors import PayloadTooLarge
@@ -33,15 +33,15 @@ def read_json(req: falcon.Request) -> Any:
         raise PayloadTooLarge(f"The body is larger than {MAX_BODY_BYTES} bytes.")
     req.context.raw_body = raw  # for the Debug log, redacted there.
     try:
-        return json.loads(raw)
-    except (ValueError, UnicodeDecodeError) as error:
+        return orjson.loads(raw)
+    except orjson.JSONDecodeError as error:
         raise InvalidSyntax(f"The body is not valid JSON: {error}.") from None
 
 
 def write_json(resp: falcon.Response, document: Any, status: int = 200) -> None:
     resp.status = status
     resp.content_type = SCIM_JSON
-    resp.data = json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    resp.data = orjson.dumps(document)  # PERF: several times faster than json for our documents.
 
 
 def error_document(status: int, detail: str, scim_type: str | None = None) -> dict[str, Any]:

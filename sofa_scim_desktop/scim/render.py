@@ -13,9 +13,9 @@ from sofa_scim_desktop.domain.schema import ENTERPRISE_SCHEMA
 from sofa_scim_desktop.domain.schema import GROUP_SCHEMA
 from sofa_scim_desktop.domain.schema import USER_SCHEMA
 from sofa_scim_desktop.domain.schema import ResourceType
+from sofa_scim_desktop.storage.scim_store import GroupRow
 from sofa_scim_desktop.storage.scim_store import Member
-from sofa_scim_desktop.storage.tables import ScimGroup
-from sofa_scim_desktop.storage.tables import ScimUser
+from sofa_scim_desktop.storage.scim_store import UserRow
 
 _ALWAYS = frozenset({"schemas", "id"})
 
@@ -24,7 +24,7 @@ def iso(moment: datetime) -> str:
     return moment.isoformat(timespec="milliseconds") + "Z"
 
 
-def _meta(row: ScimUser | ScimGroup, kind: str, location: str) -> dict[str, Any]:
+def _meta(row: UserRow | GroupRow, kind: str, location: str) -> dict[str, Any]:
     return {
         "resourceType": kind,
         "created": iso(row.created),
@@ -34,11 +34,11 @@ def _meta(row: ScimUser | ScimGroup, kind: str, location: str) -> dict[str, Any]
     }
 
 
-def etag(row: ScimUser | ScimGroup) -> str:
+def etag(row: UserRow | GroupRow) -> str:
     return f'W/"{row.version}"'
 
 
-def user_document(row: ScimUser, resource: Resource, base: str) -> dict[str, Any]:
+def user_document(row: UserRow, resource: Resource, base: str) -> dict[str, Any]:
     schemas = [USER_SCHEMA] + ([ENTERPRISE_SCHEMA] if ENTERPRISE_SCHEMA in resource else [])
     return {
         "schemas": schemas,
@@ -49,7 +49,7 @@ def user_document(row: ScimUser, resource: Resource, base: str) -> dict[str, Any
 
 
 def group_document(
-    row: ScimGroup, resource: Resource, base: str, members: list[Member] | None
+    row: GroupRow, resource: Resource, base: str, members: list[Member] | None
 ) -> dict[str, Any]:
     document: dict[str, Any] = {"schemas": [GROUP_SCHEMA], "id": row.scim_id, **resource}
     if members is not None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from peewee import Database
@@ -14,7 +15,9 @@ from sofa_scim_desktop.domain.resource import EMAIL_PATTERN
 from sofa_scim_desktop.domain.user_mapping import SofaUserFields
 from sofa_scim_desktop.storage import directory
 from sofa_scim_desktop.storage.database import immediate
+from sofa_scim_desktop.storage.tables import GroupMapping
 from sofa_scim_desktop.storage.tables import GroupMembership
+from sofa_scim_desktop.storage.tables import RoleMapping
 from sofa_scim_desktop.storage.tables import RoleMembership
 from sofa_scim_desktop.storage.tables import SofaGroup
 from sofa_scim_desktop.storage.tables import SofaRole
@@ -45,6 +48,49 @@ class UserView:
     roles: list[str]
     removed: bool
     source: str | None
+
+
+@dataclass(frozen=True)
+class UserRow:
+    """One line of the desktop app's user list; `key` orders the pages (keyset paging)."""
+
+    key: str
+    user_name: str
+    display_name: str | None
+    email: str | None
+    department: str | None
+    source: str | None
+    active: bool
+    removed: bool
+
+
+@dataclass(frozen=True)
+class Membership:
+    """A group or role a user holds; `sync` is the synchronization that derived it, None when
+    an admin granted it by hand (the same name may appear twice: by hand and derived).
+    """
+
+    name: str
+    sync: str | None
+
+
+@dataclass(frozen=True)
+class UserDetail:
+    user: UserView
+    group_memberships: list[Membership]
+    role_memberships: list[Membership]
+    created_at: datetime
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class NamedItem:
+    """A group or role as its admin list shows it."""
+
+    name: str
+    members: int
+    mapped_by: list[str]
+    builtin: bool
 
 
 class Directory:
@@ -124,6 +170,96 @@ class Directory:
                     else f"{user_name} does not have '{target.name}'."
                 )
 
+    # --- The desktop app's pages ---------------------------------------------------------
+
+    def user_page(
+        self, search: str = "", after: str | None = None, limit: int = 200
+    ) -> list[UserRow]:
+        """Users whose name, names, e-mail or department contain `search`, by user name."""
+        return [UserRow(*row) for row in directory.user_page(search, after, limit)]
+
+    def count_users(self, search: str = "") -> int:
+        return directory.count_users(search)
+
+    def user_detail(self, user_name: str) -> UserDetail:
+        row = directory.one_user(user_name)
+        if row is None:
+            raise NotFound(f"No user named '{user_name}'.")
+        groups = directory.memberships_of(row.id, GroupMembership, SofaGroup)
+        roles = directory.memberships_of(row.id, RoleMembership, SofaRole)
+        names = (sorted({n for n, _ in groups}), sorted({n for n, _ in roles}))
+        sources = {s.id: s.identifier for s in _sync_rows()}
+        return UserDetail(
+            user=_view(row, names, sources),
+            group_memberships=[Membership(n, s) for n, s in groups],
+            role_memberships=[Membership(n, s) for n, s in roles],
+            created_at=row.created_at,
+            updated_at=row.updated_at,
+        )
+
+    def groups(self) -> list[NamedItem]:
+        return self._items(SofaGroup)
+
+    def roles(self) -> list[NamedItem]:
+        return self._items(SofaRole)
+
+    def group_mapped_by(self, name: str) -> list[str]:
+        return directory.mapped_by(GroupMapping, self._named(SofaGroup, name).id)
+
+    def role_mapped_by(self, name: str) -> list[str]:
+        return directory.mapped_by(RoleMapping, self._named(SofaRole, name).id)
+
+    def rename_group(self, old: str, new: str) -> None:
+        self._rename(SofaGroup, old, new)
+
+    def rename_role(self, old: str, new: str) -> None:
+        self._rename(SofaRole, old, new)
+
+    def delete_group(self, name: str) -> None:
+        self._delete(SofaGroup, name)
+
+    def delete_role(self, name: str) -> None:
+        self._delete(SofaRole, name)
+
+    def _items(self, table: Any) -> list[NamedItem]:
+        membership, mapping = _tables_of(table)
+        counts = directory.member_counts(membership)
+        return [
+            NamedItem(
+                name=row.name,
+                members=counts.get(row.id, 0),
+                mapped_by=directory.mapped_by(mapping, row.id),
+                builtin=bool(getattr(row, "builtin", False)),
+            )
+            for row in table.select().order_by(table.name)
+        ]
+
+    def _rename(self, table: Any, old: str, new: str) -> None:
+        kind = _kind(table)
+        if not new.strip():
+            raise DomainError(f"The {kind} name is required.")
+        with immediate(self.db):
+            row = self._named(table, old)
+            _refuse_builtin(row, "renamed")
+            clash = table.get_or_none(table.name == new.strip())
+            if clash is not None and clash.id != row.id:
+                raise Conflict(f"A {kind} named '{new.strip()}' already exists.")
+            table.update(name=new.strip()).where(table.id == row.id).execute()
+
+    def _delete(self, table: Any, name: str) -> None:
+        """Its memberships go too, derived ones included, and the mappings that name it."""
+        with immediate(self.db):
+            row = self._named(table, name)
+            _refuse_builtin(row, "deleted")
+            directory.delete_group_or_role(table, row.id)
+
+    @staticmethod
+    def _named(table: Any, name: str) -> Any:
+        row = table.get_or_none(table.name == name)
+        if row is None:
+            raise NotFound(f"No {_kind(table)} named '{name}'.")
+        return row
+
     def _target(self, user_name: str, group: str | None, role: str | None) -> tuple[Any, ...]:
         user = directory.user_by_name(user_name)
         if user is None:
@@ -138,6 +274,19 @@ class Directory:
             raise NotFound(f"No {'group' if group is not None else 'role'} named '{name}'.")
         column = table.group if table is GroupMembership else table.role
         return user, table, column, target
+
+
+def _kind(table: Any) -> str:
+    return "group" if table is SofaGroup else "role"
+
+
+def _tables_of(table: Any) -> tuple[Any, Any]:
+    return (GroupMembership, GroupMapping) if table is SofaGroup else (RoleMembership, RoleMapping)
+
+
+def _refuse_builtin(row: Any, action: str) -> None:
+    if getattr(row, "builtin", False):
+        raise DomainError(f"The built-in role '{row.name}' cannot be {action}.")
 
 
 def _sync_rows() -> list[Any]:

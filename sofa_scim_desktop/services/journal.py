@@ -11,12 +11,16 @@ from dataclasses import dataclass
 from datetime import datetime
 from datetime import timedelta
 from typing import Any
+from typing import Protocol
 
 from peewee import fn
 
+from sofa_scim_desktop.storage import sql
+from sofa_scim_desktop.storage.database import immediate
 from sofa_scim_desktop.storage.database import is_postgresql
 from sofa_scim_desktop.storage.tables import LogEntry
 from sofa_scim_desktop.storage.tables import Synchronization
+from sofa_scim_desktop.storage.tables import database
 from sofa_scim_desktop.storage.tables import utcnow
 
 LEVELS = {"debug": logging.DEBUG, "information": logging.INFO, "warning": logging.WARNING}
@@ -40,10 +44,25 @@ def redact(value: Any) -> Any:
     return value
 
 
+class SyncRef(Protocol):
+    """A synchronization as the server's services need it: a table row or a CalledSync."""
+
+    @property
+    def id(self) -> int: ...
+
+    @property
+    def log_level(self) -> str: ...
+
+
+_INSERT = (
+    "INSERT INTO log_entry (sync_id, at, level, event, message, detail) VALUES (?, ?, ?, ?, ?, ?)"
+)
+
+
 class Journal:
     """Writes log entries for one synchronization, at or above its logging level."""
 
-    def __init__(self, sync: Synchronization) -> None:
+    def __init__(self, sync: SyncRef) -> None:
         self.sync_id = sync.id
         self.threshold = LEVELS.get(sync.log_level, logging.INFO)
 
@@ -56,7 +75,8 @@ class Journal:
         text = (
             None if detail is None else json.dumps(redact(detail), ensure_ascii=False, default=str)
         )
-        LogEntry.create(sync=self.sync_id, level=level, event=event, message=message, detail=text)
+        with immediate(database.obj):  # joins the caller's transaction when there is one.
+            sql.execute(_INSERT, (self.sync_id, utcnow(), level, event, message, text))
 
     def info(self, event: str, message: str) -> None:
         self.record(logging.INFO, event, message)
@@ -65,7 +85,12 @@ class Journal:
 def prune(retention_days: int) -> int:
     """Deletes entries older than the retention period."""
     cutoff = utcnow() - timedelta(days=retention_days)
-    return LogEntry.delete().where(LogEntry.at < cutoff).execute()
+    deleted = 0
+    for (sync_id,) in Synchronization.select(Synchronization.id).tuples():  # (sync, at) index
+        deleted += (
+            LogEntry.delete().where((LogEntry.sync == sync_id) & (LogEntry.at < cutoff)).execute()
+        )
+    return deleted
 
 
 # --- Reading the log (the desktop app's "Display the logs"; additive) ------------------------

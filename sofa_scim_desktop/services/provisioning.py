@@ -25,18 +25,17 @@ from sofa_scim_desktop.domain.schema import GROUP_TYPE
 from sofa_scim_desktop.domain.schema import USER_TYPE
 from sofa_scim_desktop.domain.user_mapping import sofa_fields
 from sofa_scim_desktop.services.journal import Journal
+from sofa_scim_desktop.services.journal import SyncRef
 from sofa_scim_desktop.storage import directory
 from sofa_scim_desktop.storage import scim_store
 from sofa_scim_desktop.storage.database import immediate
-from sofa_scim_desktop.storage.tables import ScimGroup
-from sofa_scim_desktop.storage.tables import ScimUser
-from sofa_scim_desktop.storage.tables import SofaUser
-from sofa_scim_desktop.storage.tables import Synchronization
+from sofa_scim_desktop.storage.scim_store import GroupRow
+from sofa_scim_desktop.storage.scim_store import UserRow
 
 
 @dataclass
 class UserResult:
-    row: ScimUser
+    row: UserRow
     resource: Resource
     created: bool = False
 
@@ -44,7 +43,7 @@ class UserResult:
 class UserProvisioning:
     """Users of one synchronization, called by the HTTP layer with the authenticated sync."""
 
-    def __init__(self, db: Database, sync: Synchronization, journal: Journal) -> None:
+    def __init__(self, db: Database, sync: SyncRef, journal: Journal) -> None:
         self.db = db
         self.sync = sync
         self.journal = journal
@@ -53,12 +52,12 @@ class UserProvisioning:
         resource = _canonical_user(body)
         with immediate(self.db):
             name = resource["userName"]
-            if scim_store.user_by_name(self.sync.id, name):
-                raise Uniqueness(f"A user with userName '{name}' already exists.")
-            sofa = self._sofa_user_for(resource)
-            row = scim_store.insert_user(self.sync.id, sofa.id, resource)
-            self._link_manager(row)
-            self._link_reports(row)
+            sofa_user_id, adopted = self._sofa_user_for(resource)
+            row = scim_store.insert_user(self.sync.id, sofa_user_id, resource)
+            if row.manager_ref or adopted:  # PERF: a new Sofa user has no manager yet.
+                self._link_manager(row)
+            # Reports name a manager that was not here yet by its externalId, never by our id.
+            scim_store.link_reports(self.sync.id, row.sofa_user_id, row.external_id)
             self.journal.info("user.created", f"User {name} created.")
         return UserResult(row, resource, created=True)
 
@@ -79,7 +78,7 @@ class UserProvisioning:
         with immediate(self.db):
             row = self._get(scim_id)
             sofa_user_id = row.sofa_user_id
-            row.delete_instance()
+            scim_store.delete_user(row)
             directory.mark_removed(sofa_user_id)
             directory.recompute_memberships(self.sync.id, [sofa_user_id])
             self.journal.info(
@@ -90,30 +89,32 @@ class UserProvisioning:
         row = self._get(scim_id)
         return UserResult(row, scim_store.load(row))
 
-    def _get(self, scim_id: str) -> ScimUser:
+    def _get(self, scim_id: str) -> UserRow:
         row = scim_store.get_user(self.sync.id, scim_id)
         if row is None:
             raise ResourceNotFound(f"User {scim_id} not found.")
         return row
 
-    def _sofa_user_for(self, resource: Resource) -> SofaUser:
+    def _sofa_user_for(self, resource: Resource) -> tuple[int, bool]:
+        """The Sofa user the new SCIM User fills, and whether it existed (was adopted)."""
         fields = sofa_fields(resource)
-        existing = directory.user_by_name(fields.user_name)
+        existing = directory.find_user(fields.user_name)
         if existing is None:
-            return directory.create_user(fields, self.sync.id)
-        if (
-            not existing.removed
-            or ScimUser.select().where(ScimUser.sofa_user == existing.id).exists()
-        ):
+            return directory.create_user(fields, self.sync.id), False
+        # PERF: every SCIM User fills a Sofa user of the same name, so this one lookup also
+        # finds a duplicate userName in this synchronization; the message tells them apart.
+        if scim_store.user_by_name(self.sync.id, fields.user_name):
+            raise Uniqueness(f"A user with userName '{fields.user_name}' already exists.")
+        if not existing.removed or scim_store.fills_sofa_user(existing.id):
             raise Uniqueness(
                 f"A Sofa user named '{fields.user_name}' already exists and is "
                 "not managed by this synchronization."
             )
         # A user this (or a deleted) synchronization removed earlier returns: the same Sofa user.
         directory.write_fields(existing.id, fields, self.sync.id)
-        return existing
+        return existing.id, True
 
-    def _save(self, row: ScimUser, resource: Resource) -> UserResult:
+    def _save(self, row: UserRow, resource: Resource) -> UserResult:
         name = resource["userName"]
         if name.lower() != row.user_name_key:
             self._check_rename(row, name)
@@ -124,16 +125,18 @@ class UserProvisioning:
             if before[1] != row.manager_ref:
                 self._link_manager(row)
             if before[3] != row.external_id:
-                self._link_reports(row)
+                scim_store.link_reports(
+                    self.sync.id, row.sofa_user_id, row.scim_id, row.external_id
+                )
             self._journal_update(row, was_active=before[2])
         return UserResult(row, resource)
 
-    def _check_rename(self, row: ScimUser, name: str) -> None:
-        other = directory.user_by_name(name)
+    def _check_rename(self, row: UserRow, name: str) -> None:
+        other = directory.find_user(name)
         if other is not None and other.id != row.sofa_user_id:
             raise Uniqueness(f"A user with userName '{name}' already exists.")
 
-    def _journal_update(self, row: ScimUser, was_active: bool) -> None:
+    def _journal_update(self, row: UserRow, was_active: bool) -> None:
         if was_active and not row.active:
             self.journal.info("user.disabled", f"User {row.user_name} disabled.")
         elif row.active and not was_active:
@@ -141,18 +144,11 @@ class UserProvisioning:
         else:
             self.journal.info("user.updated", f"User {row.user_name} updated.")
 
-    def _link_manager(self, row: ScimUser) -> None:
+    def _link_manager(self, row: UserRow) -> None:
         manager = (
             scim_store.user_by_reference(self.sync.id, row.manager_ref) if row.manager_ref else None
         )
         directory.set_manager(row.sofa_user_id, manager.sofa_user_id if manager else None)
-
-    def _link_reports(self, row: ScimUser) -> None:
-        """Users whose manager arrived after them now point at it (SPEC §4)."""
-        reports = scim_store.users_managed_by(self.sync.id, row.scim_id, row.external_id)
-        SofaUser.update(manager=row.sofa_user_id).where(
-            SofaUser.id.in_(reports.select(ScimUser.sofa_user))
-        ).execute()
 
 
 def _canonical_user(body: Any) -> Resource:
@@ -165,14 +161,14 @@ def _canonical_user(body: Any) -> Resource:
 
 @dataclass
 class GroupResult:
-    row: ScimGroup
+    row: GroupRow
     resource: Resource
 
 
 class GroupProvisioning:
     """Groups of one synchronization; member changes derive Sofa groups and roles."""
 
-    def __init__(self, db: Database, sync: Synchronization, journal: Journal) -> None:
+    def __init__(self, db: Database, sync: SyncRef, journal: Journal) -> None:
         self.db = db
         self.sync = sync
         self.journal = journal
@@ -182,7 +178,9 @@ class GroupProvisioning:
         with immediate(self.db):
             self._check_name(resource["displayName"], None)
             row = scim_store.insert_group(self.sync.id, resource)
-            self._change_members(row, [MemberChange("add", members)] if members else [])
+            added = self._change_members(row, [MemberChange("add", members)] if members else [])
+            if added and directory.group_is_mapped(self.sync.id, row.remote_key):
+                directory.recompute_memberships(self.sync.id, scim_store.sofa_user_ids(added))
             self.journal.info("group.created", f"Group {row.display_name} created.")
         return GroupResult(row, resource)
 
@@ -205,27 +203,27 @@ class GroupProvisioning:
             row = self._get(scim_id)
             affected = scim_store.remove_all_members(row.id)
             mapped = directory.group_is_mapped(self.sync.id, row.remote_key)
-            row.delete_instance()
+            scim_store.delete_group(row)
             if mapped:
-                directory.recompute_memberships(self.sync.id, _sofa_ids(affected))
+                directory.recompute_memberships(self.sync.id, scim_store.sofa_user_ids(affected))
             self.journal.info("group.deleted", f"Group {row.display_name} deleted.")
 
     def get(self, scim_id: str) -> GroupResult:
         row = self._get(scim_id)
         return GroupResult(row, scim_store.load(row))
 
-    def _get(self, scim_id: str) -> ScimGroup:
+    def _get(self, scim_id: str) -> GroupRow:
         row = scim_store.get_group(self.sync.id, scim_id)
         if row is None:
             raise ResourceNotFound(f"Group {scim_id} not found.")
         return row
 
-    def _check_name(self, name: str, row: ScimGroup | None) -> None:
+    def _check_name(self, name: str, row: GroupRow | None) -> None:
         other = scim_store.group_by_name(self.sync.id, name)
         if other is not None and (row is None or other.id != row.id):
             raise Uniqueness(f"A group with displayName '{name}' already exists.")
 
-    def _save(self, row: ScimGroup, resource: Resource, changes: list[MemberChange]) -> GroupResult:
+    def _save(self, row: GroupRow, resource: Resource, changes: list[MemberChange]) -> GroupResult:
         self._check_name(resource["displayName"], row)
         old_key = row.remote_key
         affected = self._change_members(row, changes)
@@ -235,10 +233,10 @@ class GroupProvisioning:
             self.journal.info("group.updated", f"Group {row.display_name} updated.")
         mapped = any(directory.group_is_mapped(self.sync.id, k) for k in (old_key, row.remote_key))
         if mapped and affected:
-            directory.recompute_memberships(self.sync.id, _sofa_ids(affected))
+            directory.recompute_memberships(self.sync.id, scim_store.sofa_user_ids(affected))
         return GroupResult(row, resource)
 
-    def _change_members(self, row: ScimGroup, changes: list[MemberChange]) -> list[int]:
+    def _change_members(self, row: GroupRow, changes: list[MemberChange]) -> list[int]:
         """Applies member changes row by row; returns the ScimUser pks whose membership moved."""
         affected: list[int] = []
         for change in changes:
@@ -270,15 +268,3 @@ def _canonical_group(body: Any) -> tuple[Resource, tuple[str, ...]]:
     require(resource, "displayName")
     members = resource.pop("members", None) or []
     return resource, tuple(dict.fromkeys(m["value"] for m in members if m.get("value")))
-
-
-def _sofa_ids(scim_user_pks: list[int]) -> list[int]:
-    unique = list(set(scim_user_pks))
-    return (
-        [
-            pk
-            for (pk,) in ScimUser.select(ScimUser.sofa_user).where(ScimUser.id.in_(unique)).tuples()
-        ]
-        if unique
-        else []
-    )

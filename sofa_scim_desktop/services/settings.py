@@ -67,7 +67,10 @@ class Settings:
     def set(self, key: str, value: str) -> str:
         self._known(key)
         cleaned = SETTINGS[key][0](value)
-        Setting.insert(key=key, value=cleaned).on_conflict_replace().execute()
+        # NOTE: an upsert both SQLite and PostgreSQL know (REPLACE is SQLite's own).
+        Setting.insert(key=key, value=cleaned).on_conflict(
+            conflict_target=[Setting.key], update={Setting.value: cleaned}
+        ).execute()
         return cleaned
 
     @staticmethod

@@ -21,14 +21,16 @@ from sofa_scim_desktop.domain.keys import generate_key
 from sofa_scim_desktop.domain.keys import hash_key
 from sofa_scim_desktop.services.journal import LEVELS
 from sofa_scim_desktop.storage import directory
+from sofa_scim_desktop.storage import scim_store
+from sofa_scim_desktop.storage import sql
 from sofa_scim_desktop.storage.database import immediate
 from sofa_scim_desktop.storage.tables import AccessKey
 from sofa_scim_desktop.storage.tables import GroupMapping
 from sofa_scim_desktop.storage.tables import RoleMapping
-from sofa_scim_desktop.storage.tables import ScimUser
 from sofa_scim_desktop.storage.tables import SofaGroup
 from sofa_scim_desktop.storage.tables import SofaRole
 from sofa_scim_desktop.storage.tables import Synchronization
+from sofa_scim_desktop.storage.tables import database
 from sofa_scim_desktop.storage.tables import utcnow
 
 SYNC_TYPE = "scim"
@@ -117,7 +119,8 @@ class Synchronizations:
             row = self.get(identifier)
             detached = directory.detach_users_of(row.id)
             row.delete_instance(recursive=False)
-            return detached
+        scim_store.forget_walks()
+        return detached
 
     def issue_key(self, identifier: str, days: int) -> IssuedKey:
         """A new key replaces the old one; only its hash is stored (SPEC §3)."""
@@ -192,8 +195,12 @@ class LastCallRecorder:
             if now - self._written.get(sync_id, -1e9) < self.interval:
                 return False
             self._written[sync_id] = now
-        Synchronization.update(last_call_at=utcnow()).where(Synchronization.id == sync_id).execute()
+        with immediate(database.obj):  # PERF: queue on the process's write lock, not SQLite's.
+            sql.execute(_TOUCH, (utcnow(), sync_id))
         return True
+
+
+_TOUCH = "UPDATE synchronization SET last_call_at = ? WHERE id = ?"
 
 
 # --- What the desktop app reads and saves (additive; the methods above keep their behaviour) --
@@ -214,13 +221,12 @@ class SyncSummary:
 
 
 def overview() -> list[SyncSummary]:
-    """Every synchronization with its key expiry and number of provisioned users, in 3 queries."""
+    """Every synchronization with its key expiry and number of provisioned users, in 2 queries
+    (the count is the one scim_store keeps, so a poll costs no COUNT over the users).
+    """
     expiry = {
         k.sync_id: k.expires_at for k in AccessKey.select(AccessKey.sync, AccessKey.expires_at)
     }
-    users = dict(
-        ScimUser.select(ScimUser.sync, fn.COUNT(ScimUser.id)).group_by(ScimUser.sync).tuples()
-    )
     return [
         SyncSummary(
             row.identifier,
@@ -230,7 +236,7 @@ def overview() -> list[SyncSummary]:
             row.enabled,
             row.last_call_at,
             expiry.get(row.id),
-            users.get(row.id, 0),
+            row.scim_user_count,
         )
         for row in Synchronization.select().order_by(Synchronization.name)
     ]
@@ -273,8 +279,8 @@ def save(
     groups: list[tuple[str, str]],
     roles: list[tuple[str, str]],
 ) -> Synchronization:
-    """The editor's Save: settings and mappings in one transaction (the nested ones become
-    savepoints), so a refused mapping leaves no half-saved synchronization behind.
+    """The editor's Save: settings and mappings in one transaction (the nested ones join it),
+    so a refused mapping leaves no half-saved synchronization behind.
     """
     with immediate(syncs.db):
         row = syncs.create(settings) if original is None else syncs.update(original, settings)
@@ -283,6 +289,7 @@ def save(
 
 
 def set_enabled(identifier: str, enabled: bool) -> None:
-    Synchronization.update(enabled=enabled).where(
-        Synchronization.identifier == identifier
-    ).execute()
+    with immediate(database.obj):  # queues on the process's write lock like the server's writes
+        Synchronization.update(enabled=enabled).where(
+            Synchronization.identifier == identifier
+        ).execute()

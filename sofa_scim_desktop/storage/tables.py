@@ -55,6 +55,8 @@ class Synchronization(BaseModel):
     log_level = CharField(default="information")
     last_call_at = DateTimeField(null=True)
     created_at = DateTimeField(default=utcnow)
+    # Kept by storage.scim_store with every insert and delete: totalResults without a COUNT.
+    scim_user_count = IntegerField(default=0)
 
 
 class AccessKey(BaseModel):
@@ -93,7 +95,9 @@ class SofaUser(BaseModel):
     department = CharField(null=True)
     manager = ForeignKeyField("self", null=True, on_delete="SET NULL", backref="reports")
     removed = BooleanField(default=False)
-    source = ForeignKeyField(Synchronization, null=True, on_delete="SET NULL", backref="users")
+    source = ForeignKeyField(
+        Synchronization, null=True, on_delete="SET NULL", backref="users", index=False
+    )  # no index (schema 2): only deleting a synchronization reads by it.
     created_at = DateTimeField(default=utcnow)
     updated_at = DateTimeField(default=utcnow)
 
@@ -172,7 +176,6 @@ class ScimUser(BaseModel):
         indexes = (
             (("sync", "user_name_key"), True),
             (("sync", "external_id"), False),
-            (("sync", "display_name"), False),
             (("sync", "manager_ref"), False),
         )
 
@@ -225,7 +228,9 @@ class ScimGroupMember(BaseModel):
 
 
 class LogEntry(BaseModel):
-    sync = ForeignKeyField(Synchronization, on_delete="CASCADE", backref="log_entries")
+    sync = ForeignKeyField(
+        Synchronization, on_delete="CASCADE", backref="log_entries", index=False
+    )  # (sync, at) below serves every query by synchronization.
     at = DateTimeField(default=utcnow)
     level = IntegerField()  # logging.DEBUG / INFO / WARNING / ERROR
     event = CharField()
@@ -233,7 +238,7 @@ class LogEntry(BaseModel):
     detail = TextField(null=True)
 
     class Meta:
-        indexes = ((("sync", "at"), False), (("at",), False))
+        indexes = ((("sync", "at"), False),)
 
 
 ALL_TABLES = (

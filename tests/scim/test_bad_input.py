@@ -204,6 +204,12 @@ def test_bad_user_filter_is_invalid_filter(scim: Any, user: dict[str, Any], text
     assert_error(answer, 400, "invalidFilter")
 
 
+def test_blank_filter_is_invalid_not_a_list_of_everyone(scim: Any, user: dict[str, Any]) -> None:
+    answer = scim.get("/Users", query_string="filter=")
+
+    assert_error(answer, 400, "invalidFilter")
+
+
 @pytest.mark.parametrize(
     "text", ['members.nickName eq "x"', 'displayName eq "x" or 1=1', 'userName eq "x"']
 )

@@ -83,6 +83,16 @@ def test_member_of_a_mapped_group_gets_the_role(
     assert sofa_user("alice@contoso.com").roles == ["Approver"]
 
 
+def test_members_sent_with_the_new_group_get_the_sofa_group(
+    services: bootstrap.Services, endpoint: Endpoint, entra: Entra, sofa_user: Find
+) -> None:
+    services.synchronizations.map_group(endpoint.identifier, "Účetní", ACCOUNTING)
+    alice = entra.user("alice@contoso.com")
+    body = {**entra_group("Accounting", ACCOUNTING), "members": [{"value": alice}]}
+    entra.groups.create(body)
+    assert sofa_user("alice@contoso.com").groups == ["Účetní"]
+
+
 def test_member_of_an_unmapped_group_gets_nothing(entra: Entra, sofa_user: Find) -> None:
     entra.group("Accounting", ACCOUNTING, entra.user("alice@contoso.com"))
     view = sofa_user("alice@contoso.com")

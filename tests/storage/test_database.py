@@ -67,7 +67,7 @@ def test_builtin_roles_exist(services: bootstrap.Services) -> None:
 
 def test_schema_migration_records_the_initial_migration(services: bootstrap.Services) -> None:
     names = [row[0] for row in services.db.execute_sql("SELECT name FROM schema_migration")]
-    assert names == ["0001_initial"]
+    assert names == ["0001_initial", "0002_user_count_and_fewer_indexes"]
 
 
 def test_opening_twice_applies_nothing_twice(services: bootstrap.Services) -> None:
@@ -76,7 +76,7 @@ def test_opening_twice_applies_nothing_twice(services: bootstrap.Services) -> No
         assert migrate(again.db) == []
         assert SofaRole.select().count() == 2
         count = again.db.execute_sql("SELECT count(*) FROM schema_migration").fetchone()[0]
-        assert count == 1
+        assert count == len(list(database.MIGRATIONS.glob("0*.py")))
     finally:
         again.db.close()
 
@@ -89,7 +89,7 @@ def test_no_backup_for_a_fresh_database(services: bootstrap.Services) -> None:
 def newer_migrations(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "migrations"
     shutil.copytree(database.MIGRATIONS, folder)
-    (folder / "0002_note.py").write_text(EXTRA_MIGRATION)
+    (folder / "0003_note.py").write_text(EXTRA_MIGRATION)
     monkeypatch.setattr(database, "MIGRATIONS", folder)
     return folder
 
@@ -106,7 +106,7 @@ def test_upgrade_applies_the_new_migration(
     try:
         assert "note" in db.get_tables()
         names = [row[0] for row in db.execute_sql("SELECT name FROM schema_migration")]
-        assert names == ["0001_initial", "0002_note"]
+        assert names[-1] == "0003_note"
     finally:
         db.close()
 
@@ -126,7 +126,7 @@ def test_upgrade_keeps_a_backup_from_before(
 ) -> None:
     services.synchronizations.create(SyncSettings(name="Contoso", identifier="Contoso"))
     upgrade(services).close()
-    backup = services.data_dir / "sofa-scim.db.before-0002_note"
+    backup = services.data_dir / "sofa-scim.db.before-0003_note"
     with sqlite3.connect(backup) as old:
         tables = {row[0] for row in old.execute("SELECT name FROM sqlite_master")}
         assert "note" not in tables
@@ -136,3 +136,40 @@ def test_upgrade_keeps_a_backup_from_before(
 def test_unsupported_database_url_is_refused() -> None:
     with pytest.raises(ValueError, match="Unsupported database URL"):
         open_database("mysql://localhost/sofa")
+
+
+def test_upgrade_to_version_2_counts_the_users_already_there(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first_only = tmp_path / "v1"
+    first_only.mkdir()
+    shutil.copy(database.MIGRATIONS / "0001_initial.py", first_only)
+    monkeypatch.setattr(database, "MIGRATIONS", first_only)
+    url = database.default_url(tmp_path)
+    old = open_database(url)
+    old.execute_sql(
+        "INSERT INTO synchronization (identifier, name, type, description, enabled, "
+        "notify_failures, welcome_email, password_link, log_level, created_at) "
+        "VALUES ('Contoso', 'Contoso', 'scim', '', 1, 0, 0, 0, 'information', '2026-01-01')"
+    )
+    for n in range(3):
+        old.execute_sql(
+            "INSERT INTO sofa_user (user_name, user_name_key, active, removed, created_at, "
+            "updated_at) VALUES (?, ?, 1, 0, '2026-01-01', '2026-01-01')",
+            (f"u{n}", f"u{n}"),
+        )
+        old.execute_sql(
+            "INSERT INTO scim_user (scim_id, sync_id, sofa_user_id, user_name, user_name_key, "
+            "active, resource, created, last_modified, version) "
+            "VALUES (?, 1, ?, ?, ?, 1, '{}', '2026-01-01', '2026-01-01', 1)",
+            (f"id{n}", n + 1, f"u{n}", f"u{n}"),
+        )
+    old.close()
+    monkeypatch.undo()
+    db = open_database(url)
+    try:
+        count = db.execute_sql("SELECT scim_user_count FROM synchronization").fetchone()[0]
+        assert count == 3
+        assert (tmp_path / "sofa-scim.db.before-0002_user_count_and_fewer_indexes").exists()
+    finally:
+        db.close()

@@ -243,9 +243,11 @@ def test_manager_check_as_entra_sends_it(directory: Directory) -> None:
 
 def query_plan(d: Directory, text: str) -> list[str]:
     expr = parse_filter(text, USER_TYPE)
-    query = ScimUser.select().where(ScimUser.sync == d.sync_id).where(USER_FILTER.where(expr))
-    sql, params = query.sql()
-    cursor = ScimUser._meta.database.execute_sql("EXPLAIN QUERY PLAN " + sql, params)
+    condition = USER_FILTER.where(expr)
+    cursor = ScimUser._meta.database.execute_sql(
+        f"EXPLAIN QUERY PLAN SELECT u.id FROM scim_user u WHERE u.sync_id = ? AND {condition.sql}",
+        (d.sync_id, *condition.params),
+    )
     return [row[-1] for row in cursor.fetchall()]
 
 

@@ -8,6 +8,7 @@ the connection after every 204 (PLATFORM.md), which costs Entra a reconnect per 
 from __future__ import annotations
 
 import falcon
+from peewee import Database
 
 from sofa_scim_desktop.domain.schema import GROUP_TYPE
 from sofa_scim_desktop.scim.auth import CallContext
@@ -24,11 +25,11 @@ from sofa_scim_desktop.storage import scim_store
 
 
 class Groups:
-    def __init__(self, db: object) -> None:
+    def __init__(self, db: Database) -> None:
         self.db = db
 
     def _service(self, call: CallContext) -> GroupProvisioning:
-        return GroupProvisioning(self.db, call.sync, call.journal)  # type: ignore[arg-type]
+        return GroupProvisioning(self.db, call.sync, call.journal)
 
     def on_get(self, req: falcon.Request, resp: falcon.Response, identifier: str) -> None:
         call: CallContext = req.context.call

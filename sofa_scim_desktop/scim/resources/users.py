@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import falcon
+from peewee import Database
 
 from sofa_scim_desktop.domain.schema import USER_TYPE
 from sofa_scim_desktop.scim.auth import CallContext
@@ -19,11 +20,11 @@ from sofa_scim_desktop.storage import scim_store
 
 
 class Users:
-    def __init__(self, db: object) -> None:
+    def __init__(self, db: Database) -> None:
         self.db = db
 
     def _service(self, call: CallContext) -> UserProvisioning:
-        return UserProvisioning(self.db, call.sync, call.journal)  # type: ignore[arg-type]
+        return UserProvisioning(self.db, call.sync, call.journal)
 
     def on_get(self, req: falcon.Request, resp: falcon.Response, identifier: str) -> None:
         call: CallContext = req.context.call

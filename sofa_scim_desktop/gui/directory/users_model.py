@@ -1,0 +1,146 @@
+"""The user list as a lazily fetching table model: pages of 200 users from the directory
+service, fetched as the view scrolls, so that tens of thousands of users never freeze it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QPersistentModelIndex
+from PySide6.QtCore import Qt
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication
+
+from sofa_scim_desktop.services.directory import Directory
+from sofa_scim_desktop.services.directory import UserRow
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+USER_NAME_ROLE = Qt.ItemDataRole.UserRole
+
+
+class UsersModel(QAbstractTableModel):
+    """Columns: User name, Display name, E-mail, Department, Source, State."""
+
+    PAGE = 200
+    fetched = Signal()  # after each page, so that a "shown of total" label can follow
+
+    def __init__(self, directory: Directory, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._directory = directory
+        self._rows: list[UserRow] = []
+        self._search = ""
+        self._complete = False
+        self._total: int | None = None
+        self._headers = [
+            self.tr("User name"),
+            self.tr("Display name"),
+            self.tr("E-mail"),
+            self.tr("Department"),
+            self.tr("Source"),
+            self.tr("State"),
+        ]
+
+    # --- Loading ----------------------------------------------------------------------------
+
+    def search(self) -> str:
+        return self._search
+
+    def set_search(self, text: str) -> None:
+        """Starts over with the users matching `text`, and loads their first page."""
+        self.beginResetModel()
+        self._rows = []
+        self._search = text
+        self._complete = False
+        self._total = None
+        self.endResetModel()
+        self.fetchMore(QModelIndex())
+
+    def reload(self) -> None:
+        self.set_search(self._search)
+
+    def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and not self._complete
+
+    def fetchMore(self, parent: AnyIndex = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid() or self._complete:
+            return
+        after = self._rows[-1].key if self._rows else None
+        page = self._directory.user_page(self._search, after, self.PAGE)
+        self._complete = len(page) < self.PAGE
+        if page:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
+            self._rows.extend(page)
+            self.endInsertRows()
+        self.fetched.emit()
+
+    def total(self) -> int:
+        """How many users match the search, loaded or not (one COUNT query per search)."""
+        if self._complete:
+            return len(self._rows)
+        if self._total is None:
+            self._total = self._directory.count_users(self._search)
+        return self._total
+
+    def user_name(self, row: int) -> str | None:
+        return self._rows[row].user_name if 0 <= row < len(self._rows) else None
+
+    def row_of(self, user_name: str) -> int | None:
+        for number, row in enumerate(self._rows):
+            if row.user_name == user_name:
+                return number
+        return None
+
+    # --- QAbstractTableModel ----------------------------------------------------------------
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self._headers[section] if 0 <= section < len(self._headers) else None
+        return super().headerData(section, orientation, role)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._cell(row, index.column())
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() < 3:
+            return self._cell(row, index.column())  # names and addresses may be elided
+        if role == USER_NAME_ROLE:
+            return row.user_name
+        if role == Qt.ItemDataRole.ForegroundRole and (row.removed or not row.active):
+            # Deactivated and removed users stay listed, but read as inactive.
+            return QApplication.palette().brush(
+                QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text
+            )
+        return None
+
+    def _cell(self, row: UserRow, column: int) -> str | None:
+        values = (
+            row.user_name,
+            row.display_name,
+            row.email,
+            row.department,
+            row.source or self.tr("Local"),
+            state_text(row.active, row.removed),
+        )
+        return values[column] if 0 <= column < len(values) else None
+
+
+def state_text(active: bool, removed: bool) -> str:
+    """Active / Deactivated / Removed (removed: deleted by its synchronization, SPEC §4)."""
+    if removed:
+        return QCoreApplication.translate("UserState", "Removed")
+    if active:
+        return QCoreApplication.translate("UserState", "Active")
+    return QCoreApplication.translate("UserState", "Deactivated")

@@ -1,0 +1,311 @@
+"""SettingsView: the application settings (SPEC §7) as a page, each field checked by the
+validator the CLI uses, with the reason shown next to it; Save writes only valid values.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QFormLayout
+from PySide6.QtWidgets import QGroupBox
+from PySide6.QtWidgets import QHBoxLayout
+from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QScrollArea
+from PySide6.QtWidgets import QVBoxLayout
+from PySide6.QtWidgets import QWidget
+
+from sofa_scim_desktop.domain.errors import DomainError
+from sofa_scim_desktop.services.settings import SETTINGS
+
+SERVER_KEYS = ("server.host", "server.port", "server.trusted_proxy")
+EDITABLE_KEYS = ("public_base_url", *SERVER_KEYS, "logs.retention_days", "language")
+SMTP_KEYS = ("smtp.host", "smtp.port", "smtp.security", "smtp.user", "smtp.sender")
+
+
+def _note(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setStyleSheet("color: palette(placeholder-text);")
+    return label
+
+
+def _error_label() -> QLabel:
+    label = QLabel()
+    label.setObjectName("fieldError")
+    label.setStyleSheet("color: #b00020;")
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+class SettingsView(QWidget):
+    """Emits `serverSettingsChanged` after a save that changed the bind host, port or trusted
+    proxy: the main window restarts the embedded server on it.
+    """
+
+    serverSettingsChanged = Signal()
+    saved = Signal()
+
+    def __init__(self, services: Any, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._settings = services.settings
+        self.fields: dict[str, QLineEdit | QComboBox] = {}
+        self.errors: dict[str, QLabel] = {}
+        self._labels: list[QLabel] = []
+        self.public_base_url = self._line("public_base_url", "https://sofa.example.com")
+        self.host = self._line("server.host", "127.0.0.1")
+        self.port = self._line("server.port", "8080")
+        self.trusted_proxy = self._line("server.trusted_proxy", self.tr("e.g. 10.0.0.5"))
+        self.retention = self._line("logs.retention_days", "90")
+        self.language = self._combo(
+            "language",
+            [("system", self.tr("System")), ("en", self.tr("English")), ("cs", self.tr("Czech"))],
+        )
+        self.endpoint_preview = _note("")
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.save_button = QPushButton(self.tr("Save"))
+        self.revert_button = QPushButton(self.tr("Revert"))
+        self.save_button.clicked.connect(self.save)
+        self.revert_button.clicked.connect(self.load)
+        self.public_base_url.textChanged.connect(self._preview_endpoint)
+        self._lay_out()
+        self.load()
+
+    # --- Building ---------------------------------------------------------------------------
+
+    def _line(self, key: str, placeholder: str = "") -> QLineEdit:
+        field = QLineEdit()
+        field.setPlaceholderText(placeholder)
+        field.editingFinished.connect(lambda: self.check(key))
+        self.fields[key] = field
+        self.errors[key] = _error_label()
+        return field
+
+    def _combo(self, key: str, choices: list[tuple[str, str]]) -> QComboBox:
+        field = QComboBox()
+        for value, text in choices:
+            field.addItem(text, value)
+        self.fields[key] = field
+        self.errors[key] = _error_label()
+        return field
+
+    def _row(self, form: QFormLayout, label: str, key: str, note: str = "") -> None:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.fields[key])
+        layout.addWidget(self.errors[key])
+        if note:
+            layout.addWidget(_note(note))
+        form.addRow(self._label(label), box)
+
+    def _label(self, text: str) -> QLabel:
+        label = QLabel(text)
+        self._labels.append(label)
+        return label
+
+    def _align_labels(self) -> None:
+        """One label width on every box, so that the fields line up from box to box."""
+        width = max(label.sizeHint().width() for label in self._labels)
+        for label in self._labels:
+            label.setMinimumWidth(width)
+
+    def _lay_out(self) -> None:
+        body = QWidget()
+        # Two columns: a 1100-pixel page shows every field without scrolling.
+        left, right = QVBoxLayout(), QVBoxLayout()
+        left.addWidget(self._endpoint_box())
+        left.addWidget(self._server_box())
+        left.addStretch(1)
+        right.addWidget(self._general_box())
+        right.addWidget(self._smtp_box())
+        right.addStretch(1)
+        layout = QHBoxLayout(body)
+        layout.addLayout(left, 1)
+        layout.addLayout(right, 1)
+        self._align_labels()
+        scroll = QScrollArea()
+        scroll.setWidget(body)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.status, 1)
+        buttons.addWidget(self.revert_button)
+        buttons.addWidget(self.save_button)
+        outer = QVBoxLayout(self)
+        outer.addWidget(scroll, 1)
+        outer.addLayout(buttons)
+
+    def _endpoint_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Public address"))
+        form = QFormLayout(box)
+        self._row(
+            form,
+            self.tr("Public base URL"),
+            "public_base_url",
+            self.tr(
+                "The public HTTPS address of this server, as Entra reaches it through your "
+                "reverse proxy. It builds each synchronization's Endpoint URL (Entra's Tenant "
+                "URL); Entra only calls HTTPS addresses."
+            ),
+        )
+        form.addRow("", self.endpoint_preview)
+        return box
+
+    def _server_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Embedded server"))
+        form = QFormLayout(box)
+        self._row(form, self.tr("Bind host"), "server.host")
+        self._row(form, self.tr("Port"), "server.port", self.tr("0 picks any free port."))
+        self._row(
+            form,
+            self.tr("Trusted proxy"),
+            "server.trusted_proxy",
+            self.tr(
+                "Address of the reverse proxy in front of the server: forwarded headers are "
+                "honoured from it only. Empty: from nobody."
+            ),
+        )
+        form.addRow("", _note(self.tr("Saving a change here restarts the embedded server.")))
+        return box
+
+    def _general_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("General"))
+        form = QFormLayout(box)
+        self._row(
+            form,
+            self.tr("Keep logs (days)"),
+            "logs.retention_days",
+            self.tr("Older log entries are deleted so the database does not grow without end."),
+        )
+        self._row(
+            form,
+            self.tr("Language"),
+            "language",
+            self.tr("Stored now; the app applies it in a later version."),
+        )
+        return box
+
+    def _smtp_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("E-mail (SMTP)"))
+        form = QFormLayout(box)
+        # NOTE: shown, not hidden, so the admin knows where they will be (issue 4).
+        form.addRow(_note(self.tr("E-mail settings come in a later version.")))
+        labels = (
+            self.tr("SMTP host"),
+            self.tr("Port"),
+            self.tr("Security"),
+            self.tr("User"),
+            self.tr("Sender"),
+        )
+        self.smtp_fields: dict[str, QWidget] = {}
+        for key, label in zip(SMTP_KEYS, labels, strict=True):
+            field: QWidget = QComboBox() if key == "smtp.security" else QLineEdit()
+            if isinstance(field, QComboBox):
+                field.addItems(["none", "starttls", "tls"])
+            field.setEnabled(False)
+            self.smtp_fields[key] = field
+            form.addRow(self._label(label), field)
+        password = QLineEdit()
+        password.setEchoMode(QLineEdit.EchoMode.Password)
+        password.setEnabled(False)
+        self.smtp_fields["smtp.password"] = password
+        form.addRow(self._label(self.tr("Password")), password)
+        return box
+
+    # --- Behaviour --------------------------------------------------------------------------
+
+    @Slot()
+    def load(self) -> None:
+        """Shows the stored values, dropping what was typed and not saved."""
+        for key in EDITABLE_KEYS:
+            self._set_value(key, self._settings.get(key))
+            self._show_error(key, "")
+        for key in SMTP_KEYS:
+            field = self.smtp_fields[key]
+            value = self._settings.get(key)
+            if isinstance(field, QComboBox):
+                field.setCurrentText(value)
+            elif isinstance(field, QLineEdit):
+                field.setText(value)
+        self.status.setText("")
+
+    def value(self, key: str) -> str:
+        field = self.fields[key]
+        if isinstance(field, QComboBox):
+            return str(field.currentData())
+        return field.text().strip()
+
+    def check(self, key: str) -> bool:
+        """Shows why the value typed for `key` is refused; True when it is valid."""
+        try:
+            SETTINGS[key][0](self.value(key))
+        except DomainError as error:
+            self._show_error(key, str(error))
+            return False
+        self._show_error(key, "")
+        return True
+
+    @Slot()
+    def save(self) -> bool:
+        """Writes every valid value that changed; invalid ones stay typed, with the reason.
+        True when everything was saved.
+        """
+        changed: list[str] = []
+        refused = [key for key in EDITABLE_KEYS if not self.check(key)]
+        for key in EDITABLE_KEYS:
+            if key in refused or self.value(key) == self._settings.get(key):
+                continue
+            try:
+                self._set_value(key, self._settings.set(key, self.value(key)))
+            except DomainError as error:  # e.g. the database refused: keep what was typed
+                self._show_error(key, str(error))
+                refused.append(key)
+                continue
+            changed.append(key)
+        self._report(changed, refused)
+        if changed:
+            self.saved.emit()
+        if any(key in SERVER_KEYS for key in changed):
+            self.serverSettingsChanged.emit()
+        return not refused
+
+    def _report(self, changed: list[str], refused: list[str]) -> None:
+        if refused:
+            text = self.tr("Not saved: correct the values marked in red, then save again.")
+            if changed:
+                text = self.tr("The other values were saved. ") + text
+        elif any(key in SERVER_KEYS for key in changed):
+            text = self.tr("Saved. The embedded server restarts with the new settings.")
+        elif changed:
+            text = self.tr("Saved.")
+        else:
+            text = self.tr("Nothing changed.")
+        self.status.setText(text)
+
+    def _set_value(self, key: str, value: str) -> None:
+        field = self.fields[key]
+        if isinstance(field, QComboBox):
+            field.setCurrentIndex(max(0, field.findData(value)))
+        else:
+            field.setText(value)
+
+    def _show_error(self, key: str, text: str) -> None:
+        self.errors[key].setText(text)
+        self.errors[key].setVisible(bool(text))
+
+    def _preview_endpoint(self, text: str) -> None:
+        base = text.strip().rstrip("/") or "https://…"
+        preview = self.tr("Endpoint URL of a synchronization: %1/scim/v2/<identifier>")
+        preview = preview.replace("%1", base)
+        if base.lower().startswith("http://"):
+            # Allowed (a local test), but Entra will refuse it: say so before the admin copies.
+            preview += "\n" + self.tr("Entra calls only https:// addresses.")
+        self.endpoint_preview.setText(preview)

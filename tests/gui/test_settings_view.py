@@ -1,0 +1,118 @@
+"""The settings page: each field checked by the CLI's validator with the reason beside it,
+Save writes only valid values and keeps what was typed, server changes raise a signal."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+
+from sofa_scim_desktop import bootstrap
+from sofa_scim_desktop.gui.settings_view import SettingsView
+
+
+@pytest.fixture
+def view(qtbot: Any, services: bootstrap.Services) -> SettingsView:
+    widget = SettingsView(services)
+    qtbot.addWidget(widget)
+    widget.resize(1100, 700)
+    widget.show()
+    return widget
+
+
+def retype(field: Any, text: str) -> None:
+    field.selectAll()
+    field.insert(text)
+
+
+def test_shows_stored_values_and_defaults(qtbot: Any, services: bootstrap.Services) -> None:
+    services.settings.set("public_base_url", "https://sofa.example.com/")
+    view = SettingsView(services)
+    qtbot.addWidget(view)
+    assert view.public_base_url.text() == "https://sofa.example.com"
+    assert view.port.text() == "8080"
+    assert view.language.currentText() == "System"
+    assert "https://sofa.example.com/scim/v2/<identifier>" in view.endpoint_preview.text()
+
+
+@pytest.mark.parametrize(
+    ("field", "text", "key", "message"),
+    [
+        ("public_base_url", "sofa.example.com", "public_base_url", "https://sofa.example.com"),
+        ("port", "70000", "server.port", "from 0 (any free port) to 65535"),
+        ("port", "http", "server.port", "from 0 (any free port) to 65535"),
+        ("retention", "0", "logs.retention_days", "at least 1"),
+    ],
+)
+def test_invalid_value_is_explained_next_to_the_field(
+    qtbot: Any, view: SettingsView, field: str, text: str, key: str, message: str
+) -> None:
+    retype(getattr(view, field), text)
+    assert not view.save()
+    assert view.errors[key].isVisible()
+    assert message in view.errors[key].text()
+    assert getattr(view, field).text() == text  # kept, to be corrected
+
+
+def test_save_writes_valid_values_and_keeps_the_invalid_typed(
+    view: SettingsView, services: bootstrap.Services
+) -> None:
+    retype(view.public_base_url, "https://sofa.example.com/")
+    retype(view.port, "99999")
+    retype(view.retention, "30")
+    view.language.setCurrentIndex(view.language.findData("cs"))
+    assert not view.save()
+    assert services.settings.get("public_base_url") == "https://sofa.example.com"
+    assert services.settings.get("logs.retention_days") == "30"
+    assert services.settings.get("language") == "cs"
+    assert services.settings.get("server.port") == "8080"
+    assert view.port.text() == "99999"
+    assert view.status.text().startswith("The other values were saved.")
+
+
+def test_server_change_emits_the_signal_and_says_it_restarts(
+    qtbot: Any, view: SettingsView, services: bootstrap.Services
+) -> None:
+    retype(view.port, "8443")
+    retype(view.trusted_proxy, "10.0.0.5")
+    with qtbot.waitSignal(view.serverSettingsChanged, timeout=1000):
+        qtbot.mouseClick(view.save_button, Qt.MouseButton.LeftButton)
+    assert services.settings.get("server.port") == "8443"
+    assert services.settings.get("server.trusted_proxy") == "10.0.0.5"
+    assert "server restarts" in view.status.text()
+
+
+def test_other_changes_do_not_restart_the_server(qtbot: Any, view: SettingsView) -> None:
+    retype(view.retention, "14")
+    with qtbot.assertNotEmitted(view.serverSettingsChanged):
+        assert view.save()
+    assert view.status.text() == "Saved."
+
+
+def test_checks_a_field_when_the_admin_leaves_it(qtbot: Any, view: SettingsView) -> None:
+    retype(view.port, "-1")
+    view.port.editingFinished.emit()
+    assert view.errors["server.port"].isVisible()
+    retype(view.port, "0")
+    view.port.editingFinished.emit()
+    assert not view.errors["server.port"].isVisible()
+
+
+def test_revert_drops_what_was_typed(view: SettingsView) -> None:
+    retype(view.host, "0.0.0.0")
+    view.revert_button.click()
+    assert view.host.text() == "127.0.0.1"
+
+
+def test_plain_http_is_accepted_with_a_warning(view: SettingsView) -> None:
+    retype(view.public_base_url, "http://sofa.local")
+    assert "Entra calls only https://" in view.endpoint_preview.text()
+    assert view.save()
+
+
+def test_email_settings_are_shown_disabled(view: SettingsView) -> None:
+    assert all(not field.isEnabled() for field in view.smtp_fields.values())
+    assert "smtp.password" in view.smtp_fields
+    labels = [label.text() for label in view.findChildren(type(view.status))]
+    assert "E-mail settings come in a later version." in labels
