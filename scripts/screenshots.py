@@ -20,6 +20,9 @@ from sofa_scim_desktop.gui.access_dialog import AccessDialog
 from sofa_scim_desktop.gui.app import application
 from sofa_scim_desktop.gui.editor.dialog import SyncEditor
 from sofa_scim_desktop.gui.log_viewer import LogViewer
+from sofa_scim_desktop.gui.main_window import DIRECTORY_PAGE
+from sofa_scim_desktop.gui.main_window import SETTINGS_PAGE
+from sofa_scim_desktop.gui.main_window import SYNC_PAGE
 from sofa_scim_desktop.gui.main_window import MainWindow
 from sofa_scim_desktop.gui.port_dialog import BusyPortDialog
 from sofa_scim_desktop.scim.app import create_app
@@ -137,6 +140,10 @@ def main() -> None:
     window.server.start()
     window.sync_page.select("Contoso_Entra_ID")
     save(window, "main_window", (1100, 700))
+    for index, name in ((DIRECTORY_PAGE, "directory"), (SETTINGS_PAGE, "settings")):
+        window.show_page(index)
+        save(window, f"main_window_{name}")
+    window.show_page(SYNC_PAGE)
     page = window.sync_page
     current = page.selected()
     assert current is not None

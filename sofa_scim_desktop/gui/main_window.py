@@ -11,28 +11,14 @@ from PySide6.QtWidgets import QSplitter
 from PySide6.QtWidgets import QStackedWidget
 from PySide6.QtWidgets import QTreeWidget
 from PySide6.QtWidgets import QTreeWidgetItem
-from PySide6.QtWidgets import QVBoxLayout
-from PySide6.QtWidgets import QWidget
 
 from sofa_scim_desktop.bootstrap import Services
+from sofa_scim_desktop.gui.directory.view import DirectoryView
 from sofa_scim_desktop.gui.server_control import ServerControl
+from sofa_scim_desktop.gui.settings_view import SettingsView
 from sofa_scim_desktop.gui.sync_page import SyncPage
 
 SYNC_PAGE, DIRECTORY_PAGE, SETTINGS_PAGE = range(3)
-
-
-def placeholder_page(title: str, text: str) -> QWidget:
-    # MERGE: replaced by DirectoryView / SettingsView (gui/directory/, gui/settings_view.py),
-    # built on the gui-directory branch; connect SettingsView.serverSettingsChanged to
-    # MainWindow.restart_server.
-    page = QWidget()
-    layout = QVBoxLayout(page)
-    heading = QLabel(title)
-    heading.setStyleSheet("font-size: 16pt; font-weight: bold;")
-    layout.addWidget(heading)
-    layout.addWidget(QLabel(text))
-    layout.addStretch()
-    return page
 
 
 class MainWindow(QMainWindow):
@@ -43,20 +29,18 @@ class MainWindow(QMainWindow):
         self.server.dialog_parent = self
         self.setWindowTitle(self.tr("Sofa SCIM Desktop"))
         self.sync_page = SyncPage(services)
+        self.directory_page = DirectoryView(services)
+        self.settings_page = SettingsView(services)
         self.pages = QStackedWidget()
-        self.pages.addWidget(self.sync_page)
-        self.pages.addWidget(
-            placeholder_page(self.tr("Directory"), self.tr("The Sofa directory comes here."))
-        )
-        self.pages.addWidget(
-            placeholder_page(self.tr("Settings"), self.tr("The settings come here."))
-        )
+        for page in (self.sync_page, self.directory_page, self.settings_page):
+            self.pages.addWidget(page)
+        self.settings_page.serverSettingsChanged.connect(self.restart_server)
         self.navigation = self._navigation()
         splitter = QSplitter()
         splitter.addWidget(self.navigation)
         splitter.addWidget(self.pages)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([230, 870])
+        splitter.setSizes([185, 915])  # the pages need the width more than the short names
         self.setCentralWidget(splitter)
         self.server_status = QLabel()
         self.statusBar().addPermanentWidget(self.server_status)
@@ -90,6 +74,8 @@ class MainWindow(QMainWindow):
         page = item.data(0, Qt.ItemDataRole.UserRole) if item else None
         if page is not None:
             self.pages.setCurrentIndex(page)
+        if page == DIRECTORY_PAGE:  # Entra may have changed it since it was last shown
+            self.directory_page.refresh()
 
     def show_page(self, page: int) -> None:
         for item in self._items():

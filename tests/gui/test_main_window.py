@@ -152,6 +152,31 @@ def test_restart_server_uses_the_new_settings(
     assert window.server_status.text() == f"SCIM server running on http://127.0.0.1:{free}"
 
 
+def test_saving_a_new_port_in_settings_restarts_the_server(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.server.start()
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        free = probe.getsockname()[1]
+    window.show_page(SETTINGS_PAGE)
+    window.settings_page.port.setText(str(free))
+    with qtbot.waitSignal(window.server.started) as started:
+        window.settings_page.save()
+    assert started.args[0] == f"http://127.0.0.1:{free}"
+    assert window.server_status.text() == f"SCIM server running on http://127.0.0.1:{free}"
+
+
+def test_the_directory_page_is_the_real_one(window: MainWindow) -> None:
+    window.show_page(DIRECTORY_PAGE)
+    assert window.pages.currentWidget() is window.directory_page
+    assert [window.directory_page.tabs.tabText(i) for i in range(3)] == [
+        "Users",
+        "Groups",
+        "Roles",
+    ]
+
+
 def test_closing_the_window_stops_the_server(window: MainWindow) -> None:
     window.server.start()
     url = window.server.url
