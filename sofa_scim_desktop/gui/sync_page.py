@@ -162,28 +162,18 @@ class SyncPage(QWidget):
         if conflict:  # say so before the admin fills in four tabs
             prompts.inform(self, self.tr("Add SCIM synchronization"), conflict)
             return
-        before = {self.model.row_at(i).identifier for i in range(self.model.rowCount())}
-        if SyncEditor.edit(self.services, None, self):
-            self.refresh()
-            added = [
-                self.model.row_at(i).identifier
-                for i in range(self.model.rowCount())
-                if self.model.row_at(i).identifier not in before
-            ]
-            if added:  # select the new one, ready for Access details
-                self.select(added[0])
+        self._refresh_and_select(SyncEditor.edit(self.services, None, self))
 
     def edit(self) -> None:
         current = self.selected()
-        if current and SyncEditor.edit(self.services, current.identifier, self):
+        if current:
+            self._refresh_and_select(SyncEditor.edit(self.services, current.identifier, self))
+
+    def _refresh_and_select(self, saved: str | None) -> None:
+        """After a save: the saved row selected (new, or renamed), ready for Access details."""
+        if saved:
             self.refresh()
-            # NOTE: the identifier may have changed; keep the same row selected by name.
-            self.select(
-                next(
-                    (s.identifier for s in syncs.overview() if s.name == current.name),
-                    current.identifier,
-                )
-            )
+            self.select(saved)
 
     def delete_question(self, row: SyncSummary) -> tuple[str, str, str]:
         """Title, text and the confirming button's label of the delete confirmation."""

@@ -244,6 +244,7 @@ def test_renaming_an_existing_one_keeps_its_identifier(
     with qtbot.waitSignal(dialog.accepted):
         dialog.save()
     assert [s.name for s in syncs.overview()] == ["Contoso HR"]
+    assert dialog.saved_identifier == "Contoso"
 
 
 def test_another_type_already_set_up_is_refused_with_the_service_message(

@@ -123,10 +123,10 @@ def test_delete_asks_first_and_says_users_stay(
 def test_add_opens_the_editor_and_selects_the_new_one(
     page: Callable[[], SyncPage], services: bootstrap.Services, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def edit(cls: Any, services_: Any, identifier: str | None, parent: Any) -> bool:
+    def edit(cls: Any, services_: Any, identifier: str | None, parent: Any) -> str:
         assert identifier is None
         services.synchronizations.create(SyncSettings(name="New one", identifier="New_one"))
-        return True
+        return "New_one"
 
     monkeypatch.setattr(SyncEditor, "edit", classmethod(edit))
     view = page()
@@ -252,3 +252,23 @@ def test_an_action_on_a_synchronization_deleted_meanwhile_says_so(
     view.access_action.trigger()
     assert told == ["No synchronization with the identifier 'Contoso'."]
     assert view.model.rowCount() == 0
+
+
+def test_an_edited_identifier_stays_selected(
+    page: Callable[[], SyncPage],
+    make_sync: Callable[..., str],
+    services: bootstrap.Services,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    make_sync("Adatum")
+    make_sync("Contoso")
+
+    def edit(cls: Any, services_: Any, identifier: str, parent: Any) -> str:
+        services.synchronizations.update(identifier, SyncSettings(name="Zeta", identifier="Zeta"))
+        return "Zeta"
+
+    monkeypatch.setattr(SyncEditor, "edit", classmethod(edit))
+    view = page()
+    view.table.selectRow(0)
+    view.edit_action.trigger()
+    assert view.selected() is not None and view.selected().name == "Zeta"

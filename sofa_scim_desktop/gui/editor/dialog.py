@@ -27,6 +27,7 @@ class SyncEditor(QDialog):
         super().__init__(parent)
         self.services = services
         self.original = identifier
+        self.saved_identifier: str | None = None
         existing = {s.identifier for s in syncs.overview()} - {identifier}
         groups, roles = syncs.mapping_targets()
         self.parameters = ParametersTab(existing)
@@ -71,11 +72,14 @@ class SyncEditor(QDialog):
         self.problem.hide()
 
     @classmethod
-    def edit(cls, services: Services, identifier: str | None, parent: QWidget | None) -> bool:
-        """Opens the editor modally; True when the admin saved. Tests replace this."""
+    def edit(cls, services: Services, identifier: str | None, parent: QWidget | None) -> str | None:
+        """Opens the editor modally; the identifier saved (it may have been changed), or None
+        when the admin cancelled. Tests replace this.
+        """
         dialog = cls(services, identifier, parent)
         try:
-            return dialog.exec() == QDialog.DialogCode.Accepted
+            accepted = dialog.exec() == QDialog.DialogCode.Accepted
+            return dialog.saved_identifier if accepted else None
         finally:
             # NOTE: deleted by Qt, not by Python's garbage collector: a collected dialog
             # (its slots are lambdas on self) made PySide6 6.12 abort at exit.
@@ -119,7 +123,7 @@ class SyncEditor(QDialog):
             self._show_problem(problem[1])
             return
         try:
-            syncs.save(
+            saved = syncs.save(
                 self.services.synchronizations,
                 self.original,
                 self.parameters.values(self.logging.level()),
@@ -129,6 +133,7 @@ class SyncEditor(QDialog):
         except DomainError as error:  # e.g. another type already set up (the service's words)
             self._show_problem(str(error))
             return
+        self.saved_identifier = saved.identifier
         self.accept()
 
     def _show_problem(self, text: str) -> None:
