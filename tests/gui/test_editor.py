@@ -274,3 +274,16 @@ def test_reopened_mappings_start_unselected(
     dialog.tabs.setCurrentIndex(GROUPS)
     assert not dialog.groups.remove_button.isEnabled()
     assert not dialog.groups.remote_edit(0).hasSelectedText()
+
+
+def test_a_derived_identifier_already_taken_is_flagged_under_the_field(
+    qtbot: QtBot, editor: Callable[..., SyncEditor], make_sync: Callable[..., str]
+) -> None:
+    make_sync("Contoso")
+    dialog = editor()
+    # Set, not typed: the path where a slot once raised a TypeError (setVisible("Contoso")).
+    dialog.parameters.name.setText("Contoso")
+    assert dialog.parameters.identifier_problem.isVisible()
+    assert dialog.parameters.identifier_problem.text() == (
+        "Another synchronization already uses this identifier."
+    )
