@@ -27,4 +27,5 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def main_gui() -> int:
-    return main(["gui"])
+    """`sofa-scim-desktop [--data-dir DIR] [--database URL]`: the desktop app."""
+    return main(["gui", *sys.argv[1:]])

@@ -36,11 +36,10 @@ def _print_json(value: Any) -> None:
 
 
 def gui(args: argparse.Namespace) -> int:
-    print(
-        "sofa-scim: the desktop app is not built yet; run 'sofa-scim serve' for the server.",
-        file=sys.stderr,
-    )
-    return 1
+    # Imported here: the other commands (and `serve` on a host) must run without Qt.
+    from sofa_scim_desktop.gui.app import run
+
+    return run(_services(args))
 
 
 # --- Synchronizations ---------------------------------------------------------------------

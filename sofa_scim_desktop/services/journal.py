@@ -7,12 +7,17 @@ from __future__ import annotations
 import json
 import logging
 import re
+from dataclasses import dataclass
+from datetime import datetime
 from datetime import timedelta
 from typing import Any
 from typing import Protocol
 
+from peewee import fn
+
 from sofa_scim_desktop.storage import sql
 from sofa_scim_desktop.storage.database import immediate
+from sofa_scim_desktop.storage.database import is_postgresql
 from sofa_scim_desktop.storage.tables import LogEntry
 from sofa_scim_desktop.storage.tables import Synchronization
 from sofa_scim_desktop.storage.tables import database
@@ -86,3 +91,44 @@ def prune(retention_days: int) -> int:
             LogEntry.delete().where((LogEntry.sync == sync_id) & (LogEntry.at < cutoff)).execute()
         )
     return deleted
+
+
+# --- Reading the log (the desktop app's "Display the logs"; additive) ------------------------
+
+
+@dataclass(frozen=True)
+class LogRecord:
+    id: int
+    at: datetime
+    level: int
+    event: str
+    message: str
+    detail: str | None
+
+    @property
+    def level_name(self) -> str:
+        return LEVEL_NAMES.get(self.level, str(self.level))
+
+    def detail_pretty(self) -> str:
+        """The detail JSON indented for reading; text that is not JSON as it is."""
+        if not self.detail:
+            return ""
+        try:
+            return json.dumps(json.loads(self.detail), ensure_ascii=False, indent=2)
+        except ValueError:
+            return self.detail
+
+
+def read(sync_id: int, min_level: int = 0, text: str = "", limit: int = 2000) -> list[LogRecord]:
+    """Newest first; `text` matches the message or the event, whatever the case."""
+    query = LogEntry.select().where(LogEntry.sync == sync_id, LogEntry.level >= min_level)
+    needle = text.strip().lower()
+    if needle:
+        # NOTE: a position search, not LIKE: "_" and "%" typed by the admin are not wildcards.
+        find = fn.strpos if is_postgresql(LogEntry._meta.database) else fn.instr
+        query = query.where(
+            (find(fn.LOWER(LogEntry.message), needle) > 0)
+            | (find(fn.LOWER(LogEntry.event), needle) > 0)
+        )
+    rows = query.order_by(LogEntry.at.desc(), LogEntry.id.desc()).limit(limit)
+    return [LogRecord(r.id, r.at, r.level, r.event, r.message, r.detail) for r in rows]

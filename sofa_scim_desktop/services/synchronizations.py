@@ -55,6 +55,17 @@ class IssuedKey:
     expires_at: datetime
 
 
+def type_conflict() -> str | None:
+    """Why no SCIM synchronization may be added (another type is set up), or None."""
+    other_type = Synchronization.select().where(Synchronization.type != SYNC_TYPE).first()
+    if other_type is None:
+        return None
+    return (
+        f"A synchronization of the type {other_type.type} is set up; "
+        "only one type of synchronization may exist at a time."
+    )
+
+
 def validate(settings: SyncSettings) -> None:
     if not settings.name.strip():
         raise DomainError("The name is required.")
@@ -79,12 +90,9 @@ class Synchronizations:
     def create(self, settings: SyncSettings) -> Synchronization:
         validate(settings)
         with immediate(self.db):
-            other_type = Synchronization.select().where(Synchronization.type != SYNC_TYPE).first()
-            if other_type is not None:
-                raise Conflict(
-                    f"A synchronization of the type {other_type.type} is set up; "
-                    "only one type of synchronization may exist at a time."
-                )
+            conflict = type_conflict()
+            if conflict:
+                raise Conflict(conflict)
             self._check_unique(settings.identifier, None)
             return Synchronization.create(type=SYNC_TYPE, **vars(settings))
 
@@ -193,3 +201,95 @@ class LastCallRecorder:
 
 
 _TOUCH = "UPDATE synchronization SET last_call_at = ? WHERE id = ?"
+
+
+# --- What the desktop app reads and saves (additive; the methods above keep their behaviour) --
+
+
+@dataclass(frozen=True)
+class SyncSummary:
+    """One row of the synchronization list: plain values, safe to hand to the GUI thread."""
+
+    identifier: str
+    name: str
+    type: str
+    description: str
+    enabled: bool
+    last_call_at: datetime | None
+    key_expires_at: datetime | None
+    users: int
+
+
+def overview() -> list[SyncSummary]:
+    """Every synchronization with its key expiry and number of provisioned users, in 2 queries
+    (the count is the one scim_store keeps, so a poll costs no COUNT over the users).
+    """
+    expiry = {
+        k.sync_id: k.expires_at for k in AccessKey.select(AccessKey.sync, AccessKey.expires_at)
+    }
+    return [
+        SyncSummary(
+            row.identifier,
+            row.name,
+            row.type,
+            row.description,
+            row.enabled,
+            row.last_call_at,
+            expiry.get(row.id),
+            row.scim_user_count,
+        )
+        for row in Synchronization.select().order_by(Synchronization.name)
+    ]
+
+
+def settings_of(row: Synchronization) -> SyncSettings:
+    return SyncSettings(**{f: getattr(row, f) for f in SyncSettings.__dataclass_fields__})
+
+
+def mappings_of(sync_id: int) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """(Sofa group name, remote id) and (Sofa role name, remote id) rows, in saved order."""
+    groups = (
+        GroupMapping.select(SofaGroup.name, GroupMapping.remote_id)
+        .join(SofaGroup)
+        .where(GroupMapping.sync == sync_id)
+        .order_by(GroupMapping.id)
+        .tuples()
+    )
+    roles = (
+        RoleMapping.select(SofaRole.name, RoleMapping.remote_id)
+        .join(SofaRole)
+        .where(RoleMapping.sync == sync_id)
+        .order_by(RoleMapping.id)
+        .tuples()
+    )
+    return list(groups), list(roles)
+
+
+def mapping_targets() -> tuple[list[str], list[str]]:
+    """The names of the Sofa groups and roles a mapping may name."""
+    groups = [g.name for g in SofaGroup.select(SofaGroup.name).order_by(SofaGroup.name)]
+    roles = [r.name for r in SofaRole.select(SofaRole.name).order_by(SofaRole.name)]
+    return groups, roles
+
+
+def save(
+    syncs: Synchronizations,
+    original: str | None,
+    settings: SyncSettings,
+    groups: list[tuple[str, str]],
+    roles: list[tuple[str, str]],
+) -> Synchronization:
+    """The editor's Save: settings and mappings in one transaction (the nested ones join it),
+    so a refused mapping leaves no half-saved synchronization behind.
+    """
+    with immediate(syncs.db):
+        row = syncs.create(settings) if original is None else syncs.update(original, settings)
+        syncs.set_mappings(row.identifier, groups, roles)
+    return syncs.get(row.identifier)
+
+
+def set_enabled(identifier: str, enabled: bool) -> None:
+    with immediate(database.obj):  # queues on the process's write lock like the server's writes
+        Synchronization.update(enabled=enabled).where(
+            Synchronization.identifier == identifier
+        ).execute()

@@ -70,11 +70,6 @@ def test_version() -> None:
     assert ok("--version").strip() == f"sofa-scim {__version__}"
 
 
-@pytest.mark.parametrize("args", [[], ["gui"]])
-def test_gui_is_not_built_yet(data: str, args: list[str]) -> None:
-    assert "not built yet" in failed(*args, "--data-dir", data)
-
-
 def test_mail_outbox_is_not_available_yet(data: str) -> None:
     assert "not available yet" in failed("mail", "outbox", "--data-dir", data)
 
@@ -312,6 +307,36 @@ def test_serve_answers_then_stops_cleanly(data: str, endpoint: Endpoint, signum:
         process.send_signal(signum)
         assert process.wait(timeout=15) == 0
         assert time.monotonic() - started < 5
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+        assert process.stdout is not None and process.stderr is not None
+        process.stdout.close()
+        process.stderr.close()
+
+
+@pytest.mark.parametrize(("args", "signum"), [([], signal.SIGTERM), (["gui"], signal.SIGINT)])
+def test_gui_serves_then_quits_cleanly(
+    services: bootstrap.Services, data: str, endpoint: Endpoint, args: list[str], signum: int
+) -> None:
+    """`sofa-scim` (= gui) announces its embedded server like serve, and quits on a signal."""
+    services.settings.set("server.port", "0")
+    process = subprocess.Popen(
+        [*COMMAND, *args, "--data-dir", data],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    try:
+        line = read_line(process)
+        assert line.startswith("listening on http://127.0.0.1:")
+        url = line.removeprefix("listening on ") + endpoint.path
+        answer = requests.get(f"{url}/Users", headers=endpoint.headers, timeout=10)
+        assert answer.status_code == 200
+        process.send_signal(signum)
+        assert process.wait(timeout=15) == 0
     finally:
         if process.poll() is None:
             process.kill()

@@ -1,0 +1,172 @@
+"""Populates a throw-away database and saves a PNG of each window (run by scripts/screenshots)."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import tempfile
+from datetime import timedelta
+from pathlib import Path
+
+from falcon import testing
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QWidget
+
+from sofa_scim_desktop import bootstrap
+from sofa_scim_desktop.gui import prompts
+from sofa_scim_desktop.gui.access_dialog import AccessDialog
+from sofa_scim_desktop.gui.app import application
+from sofa_scim_desktop.gui.editor.dialog import SyncEditor
+from sofa_scim_desktop.gui.log_viewer import LogViewer
+from sofa_scim_desktop.gui.main_window import DIRECTORY_PAGE
+from sofa_scim_desktop.gui.main_window import SETTINGS_PAGE
+from sofa_scim_desktop.gui.main_window import SYNC_PAGE
+from sofa_scim_desktop.gui.main_window import MainWindow
+from sofa_scim_desktop.gui.port_dialog import BusyPortDialog
+from sofa_scim_desktop.scim.app import create_app
+from sofa_scim_desktop.services.synchronizations import SyncSettings
+from sofa_scim_desktop.storage.tables import AccessKey
+from sofa_scim_desktop.storage.tables import LogEntry
+from sofa_scim_desktop.storage.tables import Synchronization
+from sofa_scim_desktop.storage.tables import utcnow
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from tests.samples import entra_user  # noqa: E402
+
+OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
+GUIDS = ("5e0f9a61-3c1d-4b7e-9a55-0d3c2b1a0f11", "a7c3e2d4-8b9f-4e10-b2c3-d4e5f6a7b8c9")
+
+
+def populate(services: bootstrap.Services) -> None:
+    s = services.synchronizations
+    services.settings.set("public_base_url", "https://sofa.contoso.com")
+    for group in ("Accounting", "Účetní oddělení", "Sales"):
+        services.directory.create_group(group)
+    services.directory.create_role("Auditor")
+    s.create(SyncSettings("Contoso – Entra ID", "Contoso_Entra_ID", "Production tenant, HR users"))
+    s.create(SyncSettings("Fabrikam test", "Fabrikam_test", "Test tenant", enabled=False))
+    s.create(SyncSettings("Účetní oddělení", "Ucetni_oddeleni", "Pilot", log_level="debug"))
+    s.set_mappings(
+        "Contoso_Entra_ID",
+        [("Accounting", GUIDS[0]), ("Účetní oddělení", GUIDS[1])],
+        [("Auditor", GUIDS[0])],
+    )
+    keys = {i: s.issue_key(i, 365).key for i in ("Contoso_Entra_ID", "Ucetni_oddeleni")}
+    soon = s.get("Ucetni_oddeleni").id
+    AccessKey.update(expires_at=utcnow() + timedelta(days=9)).where(
+        AccessKey.sync == soon
+    ).execute()
+    client = testing.TestClient(create_app(services.db))
+    for (identifier, key), names in zip(
+        keys.items(),
+        (("alice", "bob", "jana.novakova"), ("petr.dvorak", "eva.svobodova")),
+        strict=True,
+    ):
+        for name in names:
+            client.simulate_post(
+                f"/scim/v2/{identifier}/Users",
+                json=entra_user(f"{name}@contoso.com"),
+                headers={"Authorization": f"Bearer {key}"},
+            )
+        client.simulate_get(
+            f"/scim/v2/{identifier}/Users/missing", headers={"Authorization": f"Bearer {key}"}
+        )
+    sync = s.get("Contoso_Entra_ID")
+    for level, event, message in (
+        (logging.INFO, "user.created", "Created user carol@contoso.com"),
+        (logging.INFO, "group.membership", "Added bob@contoso.com to the group Accounting"),
+        (logging.ERROR, "call.failed", "POST /Users → 500: Sofa could not process the request"),
+    ):
+        LogEntry.create(sync=sync.id, level=level, event=event, message=message)
+    Synchronization.update(last_call_at=utcnow() - timedelta(minutes=7)).where(
+        Synchronization.id == sync.id
+    ).execute()
+
+
+def save(widget: QWidget, name: str, size: tuple[int, int] | None = None) -> None:
+    if size:
+        widget.resize(*size)
+    widget.show()
+    for _ in range(3):
+        QCoreApplication.processEvents()
+    widget.grab().save(str(OUT / f"{name}.png"))
+    print(OUT / f"{name}.png")
+
+
+def shoot_editor(services: bootstrap.Services) -> None:
+    editor = SyncEditor(services, "Contoso_Entra_ID")
+    for index, name in enumerate(("parameters", "groups", "roles", "logging")):
+        editor.tabs.setCurrentIndex(index)
+        save(editor, f"editor_{index + 1}_{name}")
+    editor.close()
+    editor.deleteLater()
+    new = SyncEditor(services, None)
+    new.parameters.name.setText("Účetní oddělení")  # taken: the reason shows under the field
+    new.groups.add_row("Sales", "not-a-guid")
+    new.save()
+    save(new, "editor_5_new_with_problems")
+    new.tabs.setCurrentIndex(1)
+    save(new, "editor_6_mapping_problem")
+    new.close()
+    new.deleteLater()
+
+
+def shoot_access(services: bootstrap.Services) -> None:
+    dialog = AccessDialog(services, "Fabrikam_test")
+    save(dialog, "access_1_no_key")
+    dialog.show_generate.click()
+    save(dialog, "access_2_generate")
+    dialog.generate()
+    save(dialog, "access_3_key_shown")
+    dialog.close()
+    dialog.deleteLater()
+    expiring = AccessDialog(services, "Ucetni_oddeleni")
+    save(expiring, "access_4_existing_key")
+    expiring.close()
+    expiring.deleteLater()
+
+
+def main() -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    app: QApplication = application(sys.argv[:1])
+    # A desktop's locale rather than a container's C locale ("24 11 2026").
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    services = bootstrap.build(tempfile.mkdtemp(prefix="sofa-shots-"))
+    populate(services)
+    services.settings.set("server.port", "0")
+    window = MainWindow(services)
+    window.server.start()
+    window.sync_page.select("Contoso_Entra_ID")
+    save(window, "main_window", (1100, 700))
+    for index, name in ((DIRECTORY_PAGE, "directory"), (SETTINGS_PAGE, "settings")):
+        window.show_page(index)
+        save(window, f"main_window_{name}")
+    window.show_page(SYNC_PAGE)
+    page = window.sync_page
+    current = page.selected()
+    assert current is not None
+    box = prompts.confirmation_box(window, *page.delete_question(current))
+    save(box, "delete_confirmation")
+    box.close()
+    shoot_editor(services)
+    shoot_access(services)
+    viewer = LogViewer(services, "Contoso_Entra_ID")
+    viewer.table.selectRow(0)
+    save(viewer, "log_viewer")
+    debug = LogViewer(services, "Ucetni_oddeleni")
+    debug.table.selectRow(0)
+    save(debug, "log_viewer_debug_detail")
+    busy = BusyPortDialog("127.0.0.1", 8080, "Address already in use")
+    save(busy, "busy_port")
+    # NOTE: deleted by Qt, not by Python's garbage collector (see SyncEditor.edit).
+    for widget in (busy, debug, viewer, window):
+        widget.close()
+        widget.deleteLater()
+    window.server.stop()
+    app.processEvents()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,60 @@
+"""Starting the desktop app: QApplication, the main window, the server, and clean quitting."""
+
+from __future__ import annotations
+
+import signal
+import sys
+from types import FrameType
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from sofa_scim_desktop import __version__
+from sofa_scim_desktop.bootstrap import Services
+from sofa_scim_desktop.gui.main_window import MainWindow
+from sofa_scim_desktop.gui.server_control import ServerControl
+
+# Python runs its signal handlers only between bytecodes; while Qt's event loop waits in C++
+# none run, so a timer lets the interpreter in a few times a second.
+SIGNAL_POLL_MS = 200
+
+
+def application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(argv or sys.argv[:1])
+    app.setApplicationName("Sofa SCIM Desktop")
+    app.setOrganizationName("Sofa")
+    app.setApplicationVersion(__version__)
+    return app
+
+
+def install_signal_handlers(app: QApplication) -> QTimer:
+    def quit_app(signum: int, frame: FrameType | None) -> None:
+        app.quit()
+
+    signal.signal(signal.SIGINT, quit_app)
+    signal.signal(signal.SIGTERM, quit_app)
+    timer = QTimer(app)
+    timer.timeout.connect(lambda: None)
+    timer.start(SIGNAL_POLL_MS)
+    return timer
+
+
+def announce(url: str) -> None:
+    """SPEC §7: scripts wait for this line on stdout."""
+    print(f"listening on {url}", flush=True)
+
+
+def run(services: Services, argv: list[str] | None = None) -> int:
+    app = application(argv)
+    install_signal_handlers(app)
+    server = ServerControl(services)
+    server.started.connect(announce)
+    window = MainWindow(services, server)
+    window.show()
+    server.start()
+    try:
+        return app.exec()
+    finally:
+        server.stop()

@@ -1,0 +1,1 @@
+"""The synchronization editor: one window, four tabs, "Save synchronization"."""

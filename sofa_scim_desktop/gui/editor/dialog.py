@@ -1,0 +1,141 @@
+"""The editor window (new and edit): four tabs, Back/Next, and an atomic Save."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QHBoxLayout
+from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QTabWidget
+from PySide6.QtWidgets import QVBoxLayout
+from PySide6.QtWidgets import QWidget
+
+from sofa_scim_desktop.bootstrap import Services
+from sofa_scim_desktop.domain.errors import DomainError
+from sofa_scim_desktop.gui.editor.logging_tab import LoggingTab
+from sofa_scim_desktop.gui.editor.mappings import MappingTab
+from sofa_scim_desktop.gui.editor.parameters import ParametersTab
+from sofa_scim_desktop.gui.editor.parameters import problem_label
+from sofa_scim_desktop.services import synchronizations as syncs
+
+PARAMETERS, GROUPS, ROLES, LOGGING = range(4)
+
+
+class SyncEditor(QDialog):
+    def __init__(
+        self, services: Services, identifier: str | None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.original = identifier
+        self.saved_identifier: str | None = None
+        existing = {s.identifier for s in syncs.overview()} - {identifier}
+        groups, roles = syncs.mapping_targets()
+        self.parameters = ParametersTab(existing)
+        self.groups = MappingTab("group", groups)
+        self.roles = MappingTab("role", roles)
+        self.logging = LoggingTab()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.parameters, self.tr("Parameters"))
+        self.tabs.addTab(self.groups, self.tr("Mapping group memberships"))
+        self.tabs.addTab(self.roles, self.tr("Mapping role memberships"))
+        self.tabs.addTab(self.logging, self.tr("Logging"))
+        self.back_button = QPushButton(self.tr("Back"))
+        self.next_button = QPushButton(self.tr("Next"))
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.save_button = QPushButton(self.tr("Save synchronization"))
+        self.save_button.setDefault(True)
+        self.problem = problem_label()
+        self._layout()
+        self.back_button.clicked.connect(lambda: self._step(-1))
+        self.next_button.clicked.connect(lambda: self._step(1))
+        self.cancel_button.clicked.connect(self.reject)
+        self.save_button.clicked.connect(self.save)
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.resize(760, 600)
+        if identifier is None:
+            self.setWindowTitle(self.tr("New synchronization"))
+        else:
+            self._load(identifier)
+        self._tab_changed(0)
+
+    def _layout(self) -> None:
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.back_button)
+        buttons.addWidget(self.next_button)
+        buttons.addStretch()
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        layout.addWidget(self.problem)
+        layout.addLayout(buttons)
+        self.problem.hide()
+
+    @classmethod
+    def edit(cls, services: Services, identifier: str | None, parent: QWidget | None) -> str | None:
+        """Opens the editor modally; the identifier saved (it may have been changed), or None
+        when the admin cancelled. Tests replace this.
+        """
+        dialog = cls(services, identifier, parent)
+        try:
+            accepted = dialog.exec() == QDialog.DialogCode.Accepted
+            return dialog.saved_identifier if accepted else None
+        finally:
+            # NOTE: deleted by Qt, not by Python's garbage collector: a collected dialog
+            # (its slots are lambdas on self) made PySide6 6.12 abort at exit.
+            dialog.deleteLater()
+
+    def _load(self, identifier: str) -> None:
+        row = self.services.synchronizations.get(identifier)
+        self.setWindowTitle(self.tr("Edit synchronization – %1").replace("%1", row.name))
+        settings = syncs.settings_of(row)
+        self.parameters.load(settings)
+        self.logging.set_level(settings.log_level)
+        group_rows, role_rows = syncs.mappings_of(row.id)
+        self.groups.set_rows(group_rows)
+        self.roles.set_rows(role_rows)
+
+    def _step(self, delta: int) -> None:
+        self.tabs.setCurrentIndex(self.tabs.currentIndex() + delta)
+
+    def _tab_changed(self, index: int) -> None:
+        self.back_button.setEnabled(index > 0)
+        self.next_button.setEnabled(index < self.tabs.count() - 1)
+
+    def first_problem(self) -> tuple[int, str] | None:
+        """The first tab with a problem and its reason; every tab shows its own reasons."""
+        found = [
+            (tab, reason)
+            for tab, reason in (
+                (PARAMETERS, self.parameters.validate(final=True)),
+                (GROUPS, self.groups.validate()),
+                (ROLES, self.roles.validate()),
+            )
+            if reason
+        ]
+        return found[0] if found else None
+
+    def save(self) -> None:
+        """Refuses invalid input with its reason and keeps everything typed."""
+        problem = self.first_problem()
+        if problem:
+            self.tabs.setCurrentIndex(problem[0])
+            self._show_problem(problem[1])
+            return
+        try:
+            saved = syncs.save(
+                self.services.synchronizations,
+                self.original,
+                self.parameters.values(self.logging.level()),
+                self.groups.rows(),
+                self.roles.rows(),
+            )
+        except DomainError as error:  # e.g. another type already set up (the service's words)
+            self._show_problem(str(error))
+            return
+        self.saved_identifier = saved.identifier
+        self.accept()
+
+    def _show_problem(self, text: str) -> None:
+        self.problem.setText(self.tr("Not saved: %1").replace("%1", text))
+        self.problem.show()

@@ -1,0 +1,156 @@
+"""'Display the logs': one synchronization's transaction log, filtered, refreshing while open."""
+
+from __future__ import annotations
+
+import csv
+import logging
+
+from PySide6.QtCore import Qt
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QAbstractItemView
+from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QHBoxLayout
+from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QPlainTextEdit
+from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QSplitter
+from PySide6.QtWidgets import QTableView
+from PySide6.QtWidgets import QVBoxLayout
+from PySide6.QtWidgets import QWidget
+
+from sofa_scim_desktop.bootstrap import Services
+from sofa_scim_desktop.gui import prompts
+from sofa_scim_desktop.gui.log_model import LogTableModel
+from sofa_scim_desktop.services import journal
+from sofa_scim_desktop.services.journal import LogRecord
+
+REFRESH_MS = 3000
+
+
+class LogViewer(QDialog):
+    def __init__(self, services: Services, identifier: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        sync = services.synchronizations.get(identifier)
+        self.sync_id = sync.id
+        self.setWindowTitle(self.tr("Logs – %1").replace("%1", sync.name))
+        self.level = QComboBox()
+        for text, level in self._level_choices():
+            self.level.addItem(text, level)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search the messages"))
+        self.search.setClearButtonEnabled(True)
+        self.export_button = QPushButton(self.tr("Export to CSV…"))
+        self.count = QLabel()
+        self.model = LogTableModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setWordWrap(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.details = QPlainTextEdit()
+        self.details.setReadOnly(True)
+        self.details.setFont(QFont("monospace"))
+        self.details.setPlaceholderText(self.tr("Select an entry to see its details."))
+        self._layout()
+        self.level.currentIndexChanged.connect(self.refresh)
+        self.search.textChanged.connect(self.refresh)
+        self.export_button.clicked.connect(self.export)
+        self.table.selectionModel().selectionChanged.connect(self._show_details)
+        self.timer = QTimer(self)
+        self.timer.timeout.connect(self.refresh)
+        self.timer.start(REFRESH_MS)
+        self.resize(1000, 640)
+        self.refresh()
+        for column, width in enumerate((150, 95, 130)):
+            self.table.setColumnWidth(column, width)
+
+    def _level_choices(self) -> list[tuple[str, int]]:
+        return [
+            (self.tr("All levels"), 0),
+            (self.tr("Information and above"), logging.INFO),
+            (self.tr("Warnings and errors"), logging.WARNING),
+            (self.tr("Errors only"), logging.ERROR),
+        ]
+
+    def _layout(self) -> None:
+        filters = QHBoxLayout()
+        filters.addWidget(QLabel(self.tr("Level:")))
+        filters.addWidget(self.level)
+        filters.addWidget(self.search, 1)
+        filters.addWidget(self.count)
+        filters.addWidget(self.export_button)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.details)
+        splitter.setSizes([400, 200])
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(splitter)
+
+    @classmethod
+    def open_for(cls, services: Services, identifier: str, parent: QWidget | None) -> LogViewer:
+        """Shows it without blocking, so the admin can keep working. Tests replace this."""
+        viewer = cls(services, identifier, parent)
+        viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        viewer.show()
+        return viewer
+
+    def refresh(self) -> None:
+        selected = self.selected()
+        records = journal.read(self.sync_id, self.level.currentData(), self.search.text())
+        if self.model.set_records(records):
+            self.count.setText(self.tr("%n entries", "", len(records)))
+            if selected is not None:  # keep the admin's place across refreshes
+                row = next((i for i, r in enumerate(records) if r.id == selected.id), -1)
+                if row >= 0:
+                    self.table.selectRow(row)
+            self._show_details()
+
+    def selected(self) -> LogRecord | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.records[rows[0].row()] if rows else None
+
+    def _show_details(self) -> None:
+        record = self.selected()
+        if record is None:
+            self.details.clear()
+            return
+        parts = [record.message]
+        if record.detail:
+            parts.append(record.detail_pretty())
+        self.details.setPlainText("\n\n".join(parts))
+
+    def export(self) -> None:
+        path = prompts.save_path(
+            self, self.tr("Export the log"), "sofa-scim-log.csv", self.tr("CSV files (*.csv)")
+        )
+        if not path:
+            return
+        try:
+            write_csv(path, self.model.records)
+        except OSError as error:
+            prompts.inform(self, self.tr("Export the log"), str(error))
+
+
+def write_csv(path: str, records: list[LogRecord]) -> None:
+    """What the viewer shows, in UTC ISO 8601 so a spreadsheet sorts it; UTF-8 with BOM so
+    Excel reads Czech names right.
+    """
+    with open(path, "w", newline="", encoding="utf-8-sig") as file:
+        writer = csv.writer(file)
+        writer.writerow(["time_utc", "level", "event", "message", "detail"])
+        for r in records:
+            writer.writerow(
+                [
+                    r.at.isoformat(timespec="seconds") + "Z",
+                    r.level_name,
+                    r.event,
+                    r.message,
+                    r.detail or "",
+                ]
+            )

@@ -1,0 +1,113 @@
+"""The main window: navigation on the left, the chosen page on the right, server status below."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtCore import Slot
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QSplitter
+from PySide6.QtWidgets import QStackedWidget
+from PySide6.QtWidgets import QTreeWidget
+from PySide6.QtWidgets import QTreeWidgetItem
+
+from sofa_scim_desktop.bootstrap import Services
+from sofa_scim_desktop.gui.directory.view import DirectoryView
+from sofa_scim_desktop.gui.server_control import ServerControl
+from sofa_scim_desktop.gui.settings_view import SettingsView
+from sofa_scim_desktop.gui.sync_page import SyncPage
+
+SYNC_PAGE, DIRECTORY_PAGE, SETTINGS_PAGE = range(3)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, services: Services, server: ServerControl | None = None) -> None:
+        super().__init__()
+        self.services = services
+        self.server = server or ServerControl(services, self)
+        self.server.dialog_parent = self
+        self.setWindowTitle(self.tr("Sofa SCIM Desktop"))
+        self.sync_page = SyncPage(services)
+        self.directory_page = DirectoryView(services)
+        self.settings_page = SettingsView(services)
+        self.pages = QStackedWidget()
+        for page in (self.sync_page, self.directory_page, self.settings_page):
+            self.pages.addWidget(page)
+        self.settings_page.serverSettingsChanged.connect(self.restart_server)
+        self.navigation = self._navigation()
+        splitter = QSplitter()
+        splitter.addWidget(self.navigation)
+        splitter.addWidget(self.pages)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([185, 915])  # the pages need the width more than the short names
+        self.setCentralWidget(splitter)
+        self.server_status = QLabel()
+        self.statusBar().addPermanentWidget(self.server_status)
+        self.server.started.connect(self._server_started)
+        self.server.stopped.connect(self._server_stopped)
+        self.server.failed.connect(self._server_failed)
+        if self.server.url is None:
+            self._server_stopped()
+        else:
+            self._server_started(self.server.url)
+        self.resize(1100, 700)
+
+    def _navigation(self) -> QTreeWidget:
+        tree = QTreeWidget()
+        tree.setHeaderHidden(True)
+        bridge = QTreeWidgetItem([self.tr("Sofa 365 Bridge")])
+        bridge.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        sync = QTreeWidgetItem(bridge, [self.tr("User synchronization")])
+        sync.setData(0, Qt.ItemDataRole.UserRole, SYNC_PAGE)
+        directory = QTreeWidgetItem([self.tr("Directory")])
+        directory.setData(0, Qt.ItemDataRole.UserRole, DIRECTORY_PAGE)
+        settings = QTreeWidgetItem([self.tr("Settings")])
+        settings.setData(0, Qt.ItemDataRole.UserRole, SETTINGS_PAGE)
+        tree.addTopLevelItems([bridge, directory, settings])
+        tree.expandAll()
+        tree.currentItemChanged.connect(self._navigate)
+        tree.setCurrentItem(sync)
+        return tree
+
+    def _navigate(self, item: QTreeWidgetItem | None) -> None:
+        page = item.data(0, Qt.ItemDataRole.UserRole) if item else None
+        if page is not None:
+            self.pages.setCurrentIndex(page)
+        if page == DIRECTORY_PAGE:  # Entra may have changed it since it was last shown
+            self.directory_page.refresh()
+
+    def show_page(self, page: int) -> None:
+        for item in self._items():
+            if item.data(0, Qt.ItemDataRole.UserRole) == page:
+                self.navigation.setCurrentItem(item)
+
+    def _items(self) -> list[QTreeWidgetItem]:
+        found: list[QTreeWidgetItem] = []
+        for i in range(self.navigation.topLevelItemCount()):
+            top = self.navigation.topLevelItem(i)
+            assert top is not None
+            found.append(top)
+            found.extend(top.child(j) for j in range(top.childCount()))  # type: ignore[misc]
+        return found
+
+    @Slot()
+    def restart_server(self) -> None:
+        """Restarts the embedded server on the current settings (the Settings page calls it)."""
+        self.server.restart()
+
+    def _server_started(self, url: str) -> None:
+        self.server_status.setText(self.tr("SCIM server running on %1").replace("%1", url))
+        self.server_status.setStyleSheet("")
+
+    def _server_stopped(self) -> None:
+        self.server_status.setText(self.tr("SCIM server stopped"))
+        self.server_status.setStyleSheet("")
+
+    def _server_failed(self, reason: str) -> None:
+        self.server_status.setText(reason)
+        self.server_status.setStyleSheet("color: #b00020;")
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.server.stop()
+        super().closeEvent(event)

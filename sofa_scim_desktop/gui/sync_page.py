@@ -1,0 +1,214 @@
+"""'Sofa 365 Bridge → User synchronization': the list, its toolbar and its context menu."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QPoint
+from PySide6.QtCore import Qt
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QAbstractItemView
+from PySide6.QtWidgets import QHBoxLayout
+from PySide6.QtWidgets import QHeaderView
+from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QTableView
+from PySide6.QtWidgets import QToolBar
+from PySide6.QtWidgets import QToolButton
+from PySide6.QtWidgets import QVBoxLayout
+from PySide6.QtWidgets import QWidget
+
+from sofa_scim_desktop.bootstrap import Services
+from sofa_scim_desktop.domain.errors import DomainError
+from sofa_scim_desktop.gui import prompts
+from sofa_scim_desktop.gui.access_dialog import AccessDialog
+from sofa_scim_desktop.gui.editor.dialog import SyncEditor
+from sofa_scim_desktop.gui.log_viewer import LogViewer
+from sofa_scim_desktop.gui.sync_model import DESCRIPTION
+from sofa_scim_desktop.gui.sync_model import SyncTableModel
+from sofa_scim_desktop.services import synchronizations as syncs
+from sofa_scim_desktop.services.synchronizations import SyncSummary
+
+# NOTE: the list polls the database instead of hearing from the server: the server stays
+# Qt-free and untouched (the lead is tuning scim/), and a poll also sees calls served by a
+# separate `sofa-scim serve` process on the same database. Two small queries every 2 s.
+POLL_MS = 2000
+
+
+class SyncPage(QWidget):
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.model = SyncTableModel(self)
+        self.table = self._table()
+        self.add_action = QAction(self.tr("+ Add SCIM synchronization"), self)
+        self.edit_action = QAction(self.tr("Edit synchronization"), self)
+        self.delete_action = QAction(self.tr("Delete synchronization"), self)
+        self.access_action = QAction(self.tr("Access details"), self)
+        self.toggle_action = QAction(self.tr("Enable synchronization"), self)
+        self.logs_action = QAction(self.tr("Display the logs"), self)
+        self.toolbar = QToolBar()
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        # NOTE: Add sits beside the title, apart from the row actions: all six do not fit
+        # one toolbar at 1100 px, and it is the one action that needs no selection.
+        for action in self.actions_in_order()[1:]:
+            self.toolbar.addAction(action)
+        self.add_button = QToolButton()
+        self.add_button.setDefaultAction(self.add_action)
+        self.add_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.empty_hint = QLabel(
+            self.tr("No synchronization yet. Click “+ Add SCIM synchronization” to set one up.")
+        )
+        title = QLabel(self.tr("User synchronization"))
+        title.setStyleSheet("font-size: 16pt; font-weight: bold;")
+        heading = QHBoxLayout()
+        heading.addWidget(title)
+        heading.addStretch()
+        heading.addWidget(self.add_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(heading)
+        layout.addWidget(self.toolbar)
+        layout.addWidget(self.table)
+        layout.addWidget(self.empty_hint)
+        self._connect()
+        self.timer = QTimer(self)
+        self.timer.timeout.connect(self.refresh)
+        self.timer.start(POLL_MS)
+        self.refresh()
+
+    def _table(self) -> QTableView:
+        table = QTableView()
+        table.setModel(self.model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        table.verticalHeader().setVisible(False)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(DESCRIPTION, QHeaderView.ResizeMode.Stretch)
+        return table
+
+    def actions_in_order(self) -> list[QAction]:
+        return [
+            self.add_action,
+            self.edit_action,
+            self.delete_action,
+            self.access_action,
+            self.toggle_action,
+            self.logs_action,
+        ]
+
+    def _connect(self) -> None:
+        for action, slot in (
+            (self.add_action, self.add),
+            (self.edit_action, self.edit),
+            (self.delete_action, self.delete),
+            (self.access_action, self.access),
+            (self.toggle_action, self.toggle),
+            (self.logs_action, self.logs),
+        ):
+            action.triggered.connect(lambda _checked=False, slot=slot: self._guarded(slot))
+        self.table.doubleClicked.connect(lambda _index: self._guarded(self.edit))
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        self.table.selectionModel().selectionChanged.connect(self._update_actions)
+        self.model.modelReset.connect(self._update_actions)
+        self.model.dataChanged.connect(self._update_actions)
+
+    def _guarded(self, slot: Callable[[], None]) -> None:
+        """Runs an action; a refusal (e.g. the synchronization was deleted meanwhile by
+        `sofa-scim` on the same database) is told to the admin, and the list catches up.
+        """
+        try:
+            slot()
+        except DomainError as error:
+            prompts.inform(self, self.tr("User synchronization"), str(error))
+            self.refresh()
+
+    def refresh(self) -> None:
+        self.model.set_rows(syncs.overview())
+        self.empty_hint.setVisible(self.model.rowCount() == 0)
+
+    def selected(self) -> SyncSummary | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row_at(rows[0].row()) if rows else None
+
+    def select(self, identifier: str) -> None:
+        row = self.model.row_of(identifier)
+        if row >= 0:
+            self.table.selectRow(row)
+
+    def _update_actions(self) -> None:
+        current = self.selected()
+        for action in self.actions_in_order()[1:]:
+            action.setEnabled(current is not None)
+        enabled = current is not None and current.enabled
+        self.toggle_action.setText(
+            self.tr("Disable synchronization") if enabled else self.tr("Enable synchronization")
+        )
+
+    def _context_menu(self, position: QPoint) -> None:
+        menu = QMenu(self)
+        menu.addActions(self.actions_in_order())
+        menu.popup(self.table.viewport().mapToGlobal(position))
+
+    # --- The actions ----------------------------------------------------------------------
+
+    def add(self) -> None:
+        conflict = syncs.type_conflict()
+        if conflict:  # say so before the admin fills in four tabs
+            prompts.inform(self, self.tr("Add SCIM synchronization"), conflict)
+            return
+        self._refresh_and_select(SyncEditor.edit(self.services, None, self))
+
+    def edit(self) -> None:
+        current = self.selected()
+        if current:
+            self._refresh_and_select(SyncEditor.edit(self.services, current.identifier, self))
+
+    def _refresh_and_select(self, saved: str | None) -> None:
+        """After a save: the saved row selected (new, or renamed), ready for Access details."""
+        if saved:
+            self.refresh()
+            self.select(saved)
+
+    def delete_question(self, row: SyncSummary) -> tuple[str, str, str]:
+        """Title, text and the confirming button's label of the delete confirmation."""
+        title = self.tr("Delete synchronization")
+        text = self.tr(
+            "Delete the synchronization “%1” with all its settings, access key and mappings?"
+        ).replace("%1", row.name)
+        users = self.tr(
+            "The %n user(s) it created stay in Sofa, deactivated and detached from it. "
+            "Entra's calls to its endpoint will be refused.",
+            "",
+            row.users,
+        )
+        return title, f"{text}\n\n{users}", self.tr("Delete synchronization")
+
+    def delete(self) -> None:
+        current = self.selected()
+        if current is None or not prompts.confirm(self, *self.delete_question(current)):
+            return
+        self.services.synchronizations.delete(current.identifier)
+        self.refresh()
+
+    def access(self) -> None:
+        current = self.selected()
+        if current:
+            AccessDialog.show_for(self.services, current.identifier, self)
+            self.refresh()
+
+    def toggle(self) -> None:
+        current = self.selected()
+        if current:
+            syncs.set_enabled(current.identifier, not current.enabled)
+            self.refresh()
+
+    def logs(self) -> None:
+        current = self.selected()
+        if current:
+            LogViewer.open_for(self.services, current.identifier, self)

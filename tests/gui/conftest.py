@@ -1,0 +1,50 @@
+"""GUI fixtures: a synchronization factory, Czech typing, and no real modal dialog ever."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QWidget
+
+from sofa_scim_desktop import bootstrap
+from sofa_scim_desktop.gui import prompts
+from sofa_scim_desktop.services.synchronizations import SyncSettings
+
+GUID = "0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0"
+GUID_2 = "11111111-2222-3333-4444-555555555555"
+
+
+@pytest.fixture(autouse=True)
+def no_real_prompts(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A test that expects a question replaces these; any other one fails the test."""
+
+    def unexpected(*args: Any) -> Any:
+        raise AssertionError(f"unexpected modal prompt: {args[1:3]}")
+
+    monkeypatch.setattr(prompts, "confirm", unexpected)
+    monkeypatch.setattr(prompts, "inform", unexpected)
+    monkeypatch.setattr(prompts, "save_path", unexpected)
+
+
+@pytest.fixture
+def make_sync(services: bootstrap.Services) -> Callable[..., str]:
+    def make(name: str = "Contoso", **options: Any) -> str:
+        identifier = options.pop("identifier", name.replace(" ", "_"))
+        services.synchronizations.create(SyncSettings(name=name, identifier=identifier, **options))
+        return identifier
+
+    return make
+
+
+def type_text(widget: QWidget, text: str) -> None:
+    """Types like a user, one character at a time: qtbot.keyClicks aborts the process on
+    non-ASCII text (PLATFORM.md).
+    """
+    for ch in text:
+        QTest.sendKeyEvent(
+            QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, ch, Qt.KeyboardModifier.NoModifier
+        )

@@ -1,0 +1,138 @@
+"""Access details: the key shown once with its URL, copied to the clipboard, stored as a hash."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+from pytestqt.qtbot import QtBot
+
+from sofa_scim_desktop import bootstrap
+from sofa_scim_desktop.domain.keys import hash_key
+from sofa_scim_desktop.gui import prompts
+from sofa_scim_desktop.gui.access_dialog import AccessDialog
+from sofa_scim_desktop.gui.clipboard import clipboard_text
+from sofa_scim_desktop.storage.tables import AccessKey
+from sofa_scim_desktop.storage.tables import utcnow
+
+LEFT = Qt.MouseButton.LeftButton
+
+
+@pytest.fixture
+def dialog(
+    qtbot: QtBot, services: bootstrap.Services, make_sync: Callable[..., str]
+) -> Callable[[], AccessDialog]:
+    make_sync("Contoso")
+    services.settings.set("public_base_url", "https://sofa.example.com/")
+
+    def build() -> AccessDialog:
+        widget = AccessDialog(services, "Contoso")
+        qtbot.addWidget(widget)
+        widget.show()
+        return widget
+
+    return build
+
+
+def generate(qtbot: QtBot, widget: AccessDialog, days: int = 120) -> None:
+    qtbot.mouseClick(widget.show_generate, LEFT)
+    widget.days.setValue(days)
+    qtbot.mouseClick(widget.generate_button, LEFT)
+
+
+def test_without_a_key_it_says_so(dialog: Callable[[], AccessDialog]) -> None:
+    widget = dialog()
+    assert widget.expiry.text().startswith("No key yet")
+    assert not widget.result_box.isVisible()
+    assert not widget.generate_box.isVisible()
+
+
+def test_validity_is_limited_to_90_to_730_days(
+    qtbot: QtBot, dialog: Callable[[], AccessDialog]
+) -> None:
+    widget = dialog()
+    qtbot.mouseClick(widget.show_generate, LEFT)
+    assert widget.generate_box.isVisible()
+    assert (widget.days.minimum(), widget.days.maximum()) == (90, 730)
+
+
+def test_generated_key_and_url_are_shown_and_copied_and_only_a_hash_is_kept(
+    qtbot: QtBot, dialog: Callable[[], AccessDialog]
+) -> None:
+    widget = dialog()
+    generate(qtbot, widget)
+    key = widget.key.text()
+    assert widget.url.text() == "https://sofa.example.com/scim/v2/Contoso"
+    assert len(key) >= 43
+    assert "cannot show it again" in widget.warning.text()
+    qtbot.mouseClick(widget.copy_url, LEFT)
+    assert clipboard_text() == "https://sofa.example.com/scim/v2/Contoso"
+    qtbot.mouseClick(widget.copy_key, LEFT)
+    assert clipboard_text() == key
+    stored = AccessKey.get()
+    assert stored.key_hash == hash_key(key)
+    assert key not in {str(v) for v in stored.__data__.values()}
+    assert widget.expiry.text().startswith("The current key expires on")
+
+
+def test_reopening_shows_the_expiry_but_never_the_key(
+    qtbot: QtBot, dialog: Callable[[], AccessDialog]
+) -> None:
+    generate(qtbot, dialog())
+    again = dialog()
+    assert again.expiry.text().startswith("The current key expires on")
+    assert again.key.text() == ""
+    assert not again.result_box.isVisible()
+
+
+@pytest.mark.parametrize("replace", [False, True])
+def test_regenerating_asks_before_replacing(
+    qtbot: QtBot,
+    dialog: Callable[[], AccessDialog],
+    monkeypatch: pytest.MonkeyPatch,
+    replace: bool,
+) -> None:
+    widget = dialog()
+    generate(qtbot, widget)
+    first_hash = AccessKey.get().key_hash
+    questions: list[str] = []
+
+    def confirm(parent: Any, title: str, text: str, accept: str) -> bool:
+        questions.append(title)
+        return replace
+
+    monkeypatch.setattr(prompts, "confirm", confirm)
+    generate(qtbot, widget)
+    assert questions == ["Replace the access key?"]
+    assert (AccessKey.get().key_hash != first_hash) == replace
+    assert AccessKey.select().count() == 1
+
+
+def test_a_key_expiring_soon_is_announced(
+    dialog: Callable[[], AccessDialog], services: bootstrap.Services
+) -> None:
+    services.synchronizations.issue_key("Contoso", 365)
+    AccessKey.update(expires_at=utcnow() + timedelta(days=5)).execute()
+    assert "generate a new one and enter it in Entra in time" in dialog().expiry.text()
+
+
+def test_an_expired_key_is_announced(
+    dialog: Callable[[], AccessDialog], services: bootstrap.Services
+) -> None:
+    services.synchronizations.issue_key("Contoso", 365)
+    AccessKey.update(expires_at=utcnow() - timedelta(days=1)).execute()
+    assert "Entra's calls are refused" in dialog().expiry.text()
+
+
+def test_the_new_key_rows_keep_their_labels(
+    qtbot: QtBot, dialog: Callable[[], AccessDialog]
+) -> None:
+    widget = dialog()
+    generate(qtbot, widget)
+    labels = {label.text(): label for label in widget.result_box.findChildren(QLabel)}
+    assert labels["Endpoint URL:"].width() > 0  # once squeezed to nothing by the line edits
+    assert labels["Access key:"].width() > 0
