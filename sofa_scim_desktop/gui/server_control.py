@@ -65,6 +65,7 @@ class ServerControl(QObject):
                         host,
                         port,
                         settings.get("server.trusted_proxy"),
+                        self.services.db,
                     )
                     break
                 except OSError as error:  # taken between the probe and the bind
