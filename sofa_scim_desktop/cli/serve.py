@@ -30,11 +30,13 @@ def serve(args: argparse.Namespace) -> int:
     signal.signal(signal.SIGINT, stop)
     signal.signal(signal.SIGTERM, stop)
     checkpointer = Checkpointer(services.db).start()
+    services.mail.start_worker()
     server.start()
     print(f"listening on {server.url}", flush=True)
     retention = int(settings.get("logs.retention_days"))
     while not stopping.wait(PRUNE_INTERVAL_SECONDS):
         prune(retention)
     server.stop()
+    services.mail.stop_worker()
     checkpointer.stop()
     return 0
