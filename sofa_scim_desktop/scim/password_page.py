@@ -83,9 +83,8 @@ def _texts(language: str) -> dict[str, str]:
 def _form(resp: falcon.Response, link: Link, problem: str | None = None, status: int = 200) -> None:
     texts = _texts(link.language)
     error = f'<p class="error" role="alert">{texts[problem]}</p>\n' if problem else ""
-    content = FORM.format(
-        **texts, intro=texts["intro"].format(user=html.escape(link.user_name)), error=error
-    )
+    intro = texts["intro"].format(user=html.escape(link.user_name))
+    content = FORM.format(**{**texts, "intro": intro, "error": error})
     _write(resp, link.language, texts["title"], content, status)
 
 
