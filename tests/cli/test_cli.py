@@ -25,6 +25,8 @@ from sofa_scim_desktop.storage.tables import SofaGroup
 from sofa_scim_desktop.storage.tables import SofaRole
 from tests.conftest import Endpoint
 from tests.samples import entra_user
+from tests.services.mail.conftest import SmtpSink
+from tests.services.mail.conftest import free_port
 
 GUID = "0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0"
 COMMAND = [sys.executable, "-m", "sofa_scim_desktop"]
@@ -73,10 +75,6 @@ def test_version() -> None:
 @pytest.mark.parametrize("args", [[], ["gui"]])
 def test_gui_is_not_built_yet(data: str, args: list[str]) -> None:
     assert "not built yet" in failed(*args, "--data-dir", data)
-
-
-def test_mail_outbox_is_not_available_yet(data: str) -> None:
-    assert "not available yet" in failed("mail", "outbox", "--data-dir", data)
 
 
 # --- sync ---------------------------------------------------------------------------------
@@ -319,3 +317,64 @@ def test_serve_answers_then_stops_cleanly(data: str, endpoint: Endpoint, signum:
         assert process.stdout is not None and process.stderr is not None
         process.stdout.close()
         process.stderr.close()
+
+
+# --- E-mail ---------------------------------------------------------------------------------
+
+OUTBOX_KEYS = {"id", "to", "subject", "kind", "state", "attempts", "last_error", "created_at",
+               "sent_at"}  # fmt: skip
+
+
+def test_mail_outbox_lists_messages_as_json(services: bootstrap.Services, data: str) -> None:
+    assert ok_json("mail", "outbox", "--data-dir", data) == []
+    services.mail.send_test("admin@example.com")
+    [entry] = ok_json("mail", "outbox", "--data-dir", data)
+    assert set(entry) == OUTBOX_KEYS
+    assert (entry["to"], entry["kind"], entry["state"], entry["sent_at"]) == (
+        "admin@example.com", "test", "queued", None,
+    )  # fmt: skip
+    assert "admin@example.com" in ok("mail", "outbox", "--data-dir", data)
+
+
+def test_mail_test_without_smtp_stays_queued_and_says_why(data: str) -> None:
+    stderr = failed("mail", "test", "--to", "admin@example.com", "--data-dir", data)
+    assert "queued, not sent" in stderr and "smtp.host" in stderr
+
+
+def test_smtp_password_set_and_get_never_print_it(data: str, tmp_path: Path) -> None:
+    env = {"PYTHON_KEYRING_BACKEND": "tests.file_keyring.FileKeyring",
+           "SOFA_TEST_KEYRING_FILE": str(tmp_path / "keyring.json")}  # fmt: skip
+    result = run("settings", "get", "smtp.password", "--data-dir", data, env=env)
+    assert result.stdout.strip() == "(not set)"
+    result = run("settings", "set", "smtp.password", "hunter2", "--data-dir", data, env=env)
+    assert result.returncode == 0 and "hunter2" not in result.stdout + result.stderr
+    result = run("settings", "get", "smtp.password", "--data-dir", data, env=env)
+    assert result.stdout.strip() == "(set)"
+
+
+def test_smtp_password_without_a_keyring_names_the_alternative(data: str) -> None:
+    env = {"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
+    result = run("settings", "set", "smtp.password", "hunter2", "--data-dir", data, env=env)
+    assert result.returncode == 1
+    assert "SOFA_SCIM_SMTP_PASSWORD" in result.stderr and "hunter2" not in result.stderr
+    env["SOFA_SCIM_SMTP_PASSWORD"] = "x"
+    result = run("settings", "get", "smtp.password", "--data-dir", data, env=env)
+    assert result.stdout.strip() == "(set)"
+
+
+def test_mail_test_sends_at_once(services: bootstrap.Services, data: str) -> None:
+    sink = SmtpSink(free_port())
+    sink.start()
+    try:
+        for key, value in (
+            ("smtp.host", "127.0.0.1"),
+            ("smtp.port", str(sink.port)),
+            ("smtp.security", "none"),
+            ("smtp.sender", "sofa@example.com"),
+        ):
+            services.settings.set(key, value)  # fmt: skip
+        assert "sent to admin@example.com" in ok("mail", "test", "--to", "admin@example.com",
+                                                 "--data-dir", data)  # fmt: skip
+        assert [m.envelope_to for m in sink.messages] == [["admin@example.com"]]
+    finally:
+        sink.stop()
