@@ -6,22 +6,26 @@ import logging
 import threading
 from collections.abc import Callable
 from datetime import datetime
+from datetime import timedelta
 
 from peewee import Database
 
 from sofa_scim_desktop.services.mail import failures
+from sofa_scim_desktop.services.mail import watch
 from sofa_scim_desktop.services.mail.delivery import Connect
 from sofa_scim_desktop.services.mail.delivery import Delivery
 from sofa_scim_desktop.services.mail.failures import Batching
 from sofa_scim_desktop.services.mail.outbox import RetryPolicy
 from sofa_scim_desktop.services.mail.smtp import SmtpConfig
 from sofa_scim_desktop.services.mail.smtp import connect
+from sofa_scim_desktop.services.mail.watch import Watch
 from sofa_scim_desktop.services.secrets import Secrets
 from sofa_scim_desktop.services.settings import Settings
 from sofa_scim_desktop.storage.database import immediate
 from sofa_scim_desktop.storage.tables import utcnow
 
 log = logging.getLogger("sofa.mail")
+WATCH_EVERY = timedelta(minutes=10)  # key expiry and silence are checked this often.
 
 
 class MailWorker:
@@ -35,7 +39,7 @@ class MailWorker:
         self, db: Database, settings: Settings, secrets: Secrets | None = None, *,
         interval: float = 5.0, policy: RetryPolicy | None = None,
         batching: Batching | None = None, clock: Callable[[], datetime] = utcnow,
-        connect_to: Connect = connect,
+        connect_to: Connect = connect, watching: Watch | None = None,
     ) -> None:  # fmt: skip
         self.db = db
         self.interval = interval
@@ -49,7 +53,8 @@ class MailWorker:
             policy or RetryPolicy(),
             connect_to,
         )
-        self.extra_checks: list[Callable[[datetime], None]] = []
+        self.watching = watching or Watch()
+        self._watched_at: datetime | None = None
         self._stop = threading.Event()
         self._wake = threading.Event()
         self._thread = threading.Thread(target=self._run, name="mail-worker", daemon=True)
@@ -72,9 +77,10 @@ class MailWorker:
         now = self.clock()
         with immediate(self.db):
             failures.compose_due(now, self.batching)
-        for check in self.extra_checks:
-            check(now)
-        return self.delivery.run(now)
+            if self._watched_at is None or now - self._watched_at >= WATCH_EVERY:
+                self._watched_at = now
+                watch.check(now, self.watching)
+        return self.delivery.run(self.clock())  # after composing: what it queued is due.
 
     def _run(self) -> None:
         try:
