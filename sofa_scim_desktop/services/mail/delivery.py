@@ -6,6 +6,7 @@ import logging
 import smtplib
 from collections.abc import Callable
 from datetime import datetime
+from datetime import timedelta
 
 from peewee import Database
 
@@ -24,6 +25,8 @@ from sofa_scim_desktop.storage.database import immediate
 log = logging.getLogger("sofa.mail")
 NOT_CONFIGURED = "Waiting: no SMTP server is set up (settings smtp.host and smtp.sender)."
 Connect = Callable[[SmtpConfig], smtplib.SMTP]
+# A claimed message is another worker's for this long (a crash mid-send: retried after it).
+CLAIM = timedelta(minutes=5)
 
 
 def _reason(error: Exception) -> str:
@@ -56,6 +59,9 @@ class Delivery:
             with immediate(self.db):
                 outbox.note_waiting(NOT_CONFIGURED)
             return 0
+        due = self._claim(due, now)
+        if not due:
+            return 0
         try:
             client = self.connect_to(config)
         except (OSError, smtplib.SMTPException) as error:
@@ -63,6 +69,10 @@ class Delivery:
             return 0
         with client:
             return self._send_all(client, config, due, now)
+
+    def _claim(self, due: list[Outgoing], now: datetime) -> list[Outgoing]:
+        with immediate(self.db):
+            return [m for m in due if outbox.claim(m, m.next_attempt_at, now + CLAIM)]
 
     def _send_all(
         self, client: smtplib.SMTP, config: SmtpConfig, due: list[Outgoing], now: datetime

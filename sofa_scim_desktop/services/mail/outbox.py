@@ -45,6 +45,7 @@ class Outgoing:
     user_id: int | None
     created_at: datetime
     attempts: int
+    next_attempt_at: datetime
 
 
 # PERF: run inside provisioning's transaction: one statement, no Peewee query building.
@@ -97,10 +98,26 @@ def due(now: datetime, limit: int = 50) -> list[Outgoing]:
     return [
         Outgoing(
             m.id, m.recipient, m.subject, m.body_text, m.body_html, m.kind, m.language,
-            m.user_id, m.created_at, m.attempts,
+            m.user_id, m.created_at, m.attempts, m.next_attempt_at,
         )
         for m in query
     ]  # fmt: skip
+
+
+def claim(message: Outgoing, due_at: datetime, until: datetime) -> bool:
+    """Takes the message for one attempt; False when another worker (the GUI and `serve` on
+    one database) took it first.
+    """
+    taken = (
+        MailMessage.update(next_attempt_at=until)
+        .where(
+            (MailMessage.id == message.id)
+            & (MailMessage.state == QUEUED)
+            & (MailMessage.next_attempt_at == due_at)
+        )
+        .execute()
+    )
+    return bool(taken)
 
 
 def mark_sent(message_id: int, now: datetime) -> None:

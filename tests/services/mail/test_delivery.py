@@ -3,11 +3,15 @@ giving up, login with the keyring's password, and the background thread."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 
 from sofa_scim_desktop import bootstrap
 from sofa_scim_desktop.domain.errors import DomainError
+from sofa_scim_desktop.services.mail import outbox
 from sofa_scim_desktop.services.mail.worker import MailWorker
+from sofa_scim_desktop.storage.database import immediate
 from tests.services.mail.conftest import Clock
 from tests.services.mail.conftest import SmtpSink
 from tests.services.mail.conftest import wait_until
@@ -123,3 +127,15 @@ def test_queued_mail_survives_a_restart(
         wait_until(lambda: len(smtp.messages) == 1)
     finally:
         again.mail.stop_worker()
+
+
+def test_a_message_another_worker_took_is_not_sent_twice(
+    services: bootstrap.Services, smtp: SmtpSink, worker: MailWorker, clock: Clock
+) -> None:
+    services.mail.send_test("admin@example.com")
+    [message] = outbox.due(clock())
+    with immediate(services.db):
+        assert outbox.claim(message, message.next_attempt_at, clock() + timedelta(minutes=5))
+    assert worker.run_once() == 0 and smtp.messages == []
+    clock.advance(minutes=6)  # the other worker died mid-send: this one retries.
+    assert worker.run_once() == 1
