@@ -32,7 +32,7 @@ class MailWorker:
     """Start/stop like storage.database.Checkpointer; `wake()` to send at once (test e-mail).
 
     Every pass reads the outbox from the database, so a restart loses nothing, and another
-    process's worker (GUI and `serve` on one database) at worst retries a message early.
+    process's worker (GUI and `serve` on one database) never sends a message it claimed.
     """
 
     def __init__(
