@@ -8,6 +8,7 @@ from datetime import timedelta
 
 from sofa_scim_desktop.storage import sql
 from sofa_scim_desktop.storage.tables import MailMessage
+from sofa_scim_desktop.storage.tables import PasswordToken
 from sofa_scim_desktop.storage.tables import utcnow
 
 QUEUED = "queued"
@@ -144,6 +145,17 @@ def note_waiting(reason: str) -> None:
         (MailMessage.state == QUEUED) & (MailMessage.attempts == 0)
         & (MailMessage.last_error.is_null())
     ).execute()  # fmt: skip
+
+
+def prune(before: datetime) -> int:
+    """Sent and failed messages older than `before` go, with links that can no longer be used."""
+    deleted: int = (
+        MailMessage.delete()
+        .where((MailMessage.state != QUEUED) & (MailMessage.created_at < before))
+        .execute()
+    )
+    PasswordToken.delete().where(PasswordToken.expires_at < before).execute()
+    return deleted
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from datetime import timedelta
 from peewee import Database
 
 from sofa_scim_desktop.services.mail import failures
+from sofa_scim_desktop.services.mail import outbox
 from sofa_scim_desktop.services.mail import watch
 from sofa_scim_desktop.services.mail.delivery import Connect
 from sofa_scim_desktop.services.mail.delivery import Delivery
@@ -25,7 +26,8 @@ from sofa_scim_desktop.storage.database import immediate
 from sofa_scim_desktop.storage.tables import utcnow
 
 log = logging.getLogger("sofa.mail")
-WATCH_EVERY = timedelta(minutes=10)  # key expiry and silence are checked this often.
+WATCH_EVERY = timedelta(minutes=10)  # key expiry, silence and pruning happen this often.
+KEEP = timedelta(days=90)  # sent and failed messages stay visible in the outbox this long.
 
 
 class MailWorker:
@@ -80,6 +82,7 @@ class MailWorker:
             if self._watched_at is None or now - self._watched_at >= WATCH_EVERY:
                 self._watched_at = now
                 watch.check(now, self.watching)
+                outbox.prune(now - KEEP)
         return self.delivery.run(self.clock())  # after composing: what it queued is due.
 
     def _run(self) -> None:

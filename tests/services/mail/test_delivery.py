@@ -139,3 +139,15 @@ def test_a_message_another_worker_took_is_not_sent_twice(
     assert worker.run_once() == 0 and smtp.messages == []
     clock.advance(minutes=6)  # the other worker died mid-send: this one retries.
     assert worker.run_once() == 1
+
+
+def test_old_sent_messages_are_pruned_queued_ones_kept(
+    services: bootstrap.Services, smtp: SmtpSink, worker: MailWorker, clock: Clock
+) -> None:
+    services.mail.send_test("sent@example.com")
+    worker.run_once()
+    smtp.stop()
+    clock.advance(days=91)
+    services.mail.send_test("waiting@example.com")
+    worker.run_once()
+    assert [e.to for e in services.mail.outbox()] == ["waiting@example.com"]
