@@ -4,6 +4,7 @@ worker in batches, so that a burst of failures is one e-mail (SPEC §5).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from datetime import timedelta
@@ -16,9 +17,11 @@ from sofa_scim_desktop.services.mail.recipients import administrators
 from sofa_scim_desktop.storage import sql
 from sofa_scim_desktop.storage.tables import CallFailure
 from sofa_scim_desktop.storage.tables import MailNotice
+from sofa_scim_desktop.storage.tables import ScimUser
 from sofa_scim_desktop.storage.tables import Synchronization
 
 KIND = "failures"
+_USER_PATH = re.compile(r"/Users/([^/?]+)")
 LISTED = 20  # failures listed in one message; the count says how many there were.
 
 _INSERT = (
@@ -102,11 +105,23 @@ def _minute(moment: datetime) -> str:
     return moment.strftime("%Y-%m-%d %H:%M:%S")
 
 
+def _user_named_in(path: str) -> str | None:
+    """The userName of `…/Users/{id}` when that user still exists (resolved here, not on the
+    request path, where a failed call is only one INSERT).
+    """
+    match = _USER_PATH.search(path)
+    if match is None:
+        return None
+    row = ScimUser.get_or_none(ScimUser.scim_id == match.group(1))
+    return row.user_name if row else None
+
+
 def _lines(failures: list[CallFailure], language: str) -> str:
     user = "uživatel" if language == "cs" else "user"
     lines = []
     for f in failures[:LISTED]:
-        who = f" ({user} {f.user_name})" if f.user_name else ""
+        name = f.user_name or _user_named_in(f.path)
+        who = f" ({user} {name})" if name else ""
         lines.append(f"- {_minute(f.at)}  {f.method} {f.path} → {f.status}{who}: {f.detail}")
     if len(failures) > LISTED:
         more = "a dalších" if language == "cs" else "and"

@@ -15,6 +15,7 @@ from sofa_scim_desktop.storage.tables import SofaUser
 from tests.conftest import ScimClient
 from tests.conftest import make_endpoint
 from tests.samples import entra_user
+from tests.samples import patch
 from tests.services.mail.conftest import Clock
 from tests.services.mail.conftest import SmtpSink
 
@@ -147,3 +148,22 @@ def test_without_recipients_nothing_is_queued(
     clock.advance(seconds=31)
     worker.run_once()
     assert MailMessage.select().count() == 0 and CallFailure.select().count() == 0
+
+
+def test_the_user_of_a_failed_patch_is_named(
+    services: bootstrap.Services, app: object, smtp: SmtpSink, worker: MailWorker,
+    clock: Clock, admins: list[str],
+) -> None:  # fmt: skip
+    scim = failing_client(services, app)
+    scim_id = scim.get("/Users").json["Resources"][0]["id"]
+    bad = {
+        "schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+        "Operations": [{"op": "explode"}],
+    }
+    assert scim.patch(f"/Users/{scim_id}", json=bad).status_code == 400
+    clock.advance(seconds=31)
+    worker.run_once()
+    assert (
+        f"PATCH /scim/v2/Failing/Users/{scim_id} → 400 (user dup@contoso.com)"
+        in smtp.messages[0].text
+    )
