@@ -156,11 +156,7 @@ def test_the_user_of_a_failed_patch_is_named(
 ) -> None:  # fmt: skip
     scim = failing_client(services, app)
     scim_id = scim.get("/Users").json["Resources"][0]["id"]
-    bad = {
-        "schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
-        "Operations": [{"op": "explode"}],
-    }
-    assert scim.patch(f"/Users/{scim_id}", json=bad).status_code == 400
+    assert scim.patch(f"/Users/{scim_id}", json=patch({"op": "explode"})).status_code == 400
     clock.advance(seconds=31)
     worker.run_once()
     assert (
