@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -362,19 +363,46 @@ def test_smtp_password_without_a_keyring_names_the_alternative(data: str) -> Non
     assert result.stdout.strip() == "(set)"
 
 
-def test_mail_test_sends_at_once(services: bootstrap.Services, data: str) -> None:
-    sink = SmtpSink(free_port())
-    sink.start()
+@pytest.fixture
+def sink(services: bootstrap.Services) -> Iterator[SmtpSink]:
+    """A real SMTP server on loopback, set up in the settings."""
+    server = SmtpSink(free_port())
+    server.start()
+    for key, value in (
+        ("smtp.host", "127.0.0.1"),
+        ("smtp.port", str(server.port)),
+        ("smtp.security", "none"),
+        ("smtp.sender", "sofa@example.com"),
+    ):
+        services.settings.set(key, value)  # fmt: skip
+    yield server
+    server.stop()
+
+
+def test_mail_test_sends_at_once(data: str, sink: SmtpSink) -> None:
+    out = ok("mail", "test", "--to", "admin@example.com", "--data-dir", data)
+    assert "sent to admin@example.com" in out
+    assert [m.envelope_to for m in sink.messages] == [["admin@example.com"]]
+
+
+def test_serve_sends_the_queued_mail(
+    services: bootstrap.Services, data: str, sink: SmtpSink
+) -> None:
+    services.mail.send_test("admin@example.com")
+    process = subprocess.Popen(
+        [*COMMAND, "serve", "--host", "127.0.0.1", "--port", "0", "--data-dir", data],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
     try:
-        for key, value in (
-            ("smtp.host", "127.0.0.1"),
-            ("smtp.port", str(sink.port)),
-            ("smtp.security", "none"),
-            ("smtp.sender", "sofa@example.com"),
-        ):
-            services.settings.set(key, value)  # fmt: skip
-        assert "sent to admin@example.com" in ok("mail", "test", "--to", "admin@example.com",
-                                                 "--data-dir", data)  # fmt: skip
-        assert [m.envelope_to for m in sink.messages] == [["admin@example.com"]]
+        assert read_line(process).startswith("listening on")
+        sink.wait_for(1, timeout=20)
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(timeout=15) == 0
     finally:
-        sink.stop()
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+        assert process.stdout is not None and process.stderr is not None
+        process.stdout.close()
+        process.stderr.close()
+    assert services.mail.outbox()[0].state == "sent"
