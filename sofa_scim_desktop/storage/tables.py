@@ -268,7 +268,7 @@ class PasswordToken(BaseModel):
 
     token_hash = CharField(unique=True)
     user_id = IntegerField()
-    message_id = IntegerField(null=True)
+    message_id = IntegerField(null=True, index=True)  # a resend replaces the message's token.
     language = CharField()
     created_at = DateTimeField(default=utcnow)
     expires_at = DateTimeField()

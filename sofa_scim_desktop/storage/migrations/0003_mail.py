@@ -34,7 +34,7 @@ def up(migrator, db):
     class PasswordToken(Model):
         token_hash = CharField(unique=True)
         user_id = IntegerField()
-        message_id = IntegerField(null=True)
+        message_id = IntegerField(null=True, index=True)
         language = CharField()
         created_at = DateTimeField()
         expires_at = DateTimeField()
