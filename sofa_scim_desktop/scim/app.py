@@ -79,7 +79,9 @@ def _http_error(
 
 
 def _unexpected(req: falcon.Request, resp: falcon.Response, error: Exception, params: Any) -> None:
-    log.exception("unexpected error answering %s %s", req.method, req.path)
+    # NOTE: a password link's path is its one-time token: never in the log.
+    path = "/password/[redacted]" if req.path.startswith("/password/") else req.path
+    log.exception("unexpected error answering %s %s", req.method, path)
     write_json(
         resp,
         error_document(

@@ -12,6 +12,7 @@ from argon2 import PasswordHasher
 
 from sofa_scim_desktop import bootstrap
 from sofa_scim_desktop.scim.server import ScimServer
+from sofa_scim_desktop.services.passwords import PasswordLinks
 from sofa_scim_desktop.services.passwords import mint
 from sofa_scim_desktop.storage.database import immediate
 from sofa_scim_desktop.storage.tables import PasswordToken
@@ -137,3 +138,18 @@ def test_foreign_bodies_are_refused(
     answer = requests.post(link_for(services, base), data=body, headers=headers, timeout=10)
     assert answer.status_code == 400
     assert PasswordToken.get().used_at is None
+
+
+def test_an_unexpected_error_does_not_log_the_token(
+    services: bootstrap.Services, base: str, monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:  # fmt: skip
+    url = link_for(services, base)
+
+    def broken(self: object, token: str) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(PasswordLinks, "look_up", broken)
+    assert requests.get(url, timeout=10).status_code == 500
+    token = url.rsplit("/", 1)[1]
+    assert "/password/[redacted]" in caplog.text and token not in caplog.text
