@@ -9,6 +9,7 @@ from peewee import Database
 
 from sofa_scim_desktop import config
 from sofa_scim_desktop.services.directory import Directory
+from sofa_scim_desktop.services.mail.service import Mail
 from sofa_scim_desktop.services.settings import Settings
 from sofa_scim_desktop.services.synchronizations import Synchronizations
 from sofa_scim_desktop.storage.database import open_database
@@ -21,9 +22,11 @@ class Services:
     settings: Settings
     synchronizations: Synchronizations
     directory: Directory
+    mail: Mail  # the outbox, the test e-mail and the background sender (start_worker)
 
 
 def build(data_dir: str | None = None, database: str | None = None) -> Services:
     folder = config.data_dir(data_dir)
     db = open_database(config.database_url(database, folder))
-    return Services(db, folder, Settings(), Synchronizations(db), Directory(db))
+    settings = Settings()
+    return Services(db, folder, settings, Synchronizations(db), Directory(db), Mail(db, settings))

@@ -17,9 +17,12 @@ from sofa_scim_desktop.domain.errors import DomainError
 from sofa_scim_desktop.domain.identifiers import derive_identifier
 from sofa_scim_desktop.services.journal import LEVEL_NAMES
 from sofa_scim_desktop.services.journal import LEVELS
+from sofa_scim_desktop.services.mail.outbox import OutboxEntry
+from sofa_scim_desktop.services.mail.worker import MailWorker
 from sofa_scim_desktop.services.synchronizations import SyncSettings
 from sofa_scim_desktop.storage.tables import LogEntry
 from sofa_scim_desktop.storage.tables import Synchronization
+from sofa_scim_desktop.storage.tables import utcnow
 
 
 def _services(args: argparse.Namespace) -> bootstrap.Services:
@@ -239,8 +242,44 @@ def logs(args: argparse.Namespace) -> int:
     return 0
 
 
+def _outbox_json(entry: OutboxEntry) -> dict[str, Any]:
+    return {
+        "id": entry.id,
+        "to": entry.to,
+        "subject": entry.subject,
+        "kind": entry.kind,
+        "state": entry.state,
+        "attempts": entry.attempts,
+        "last_error": entry.last_error,
+        "created_at": _iso(entry.created_at),
+        "sent_at": _iso(entry.sent_at),
+    }
+
+
 def mail_outbox(args: argparse.Namespace) -> int:
-    raise DomainError("E-mail is not available yet: the outbox arrives with SMTP support.")
+    entries = _services(args).mail.outbox()
+    if args.json:
+        _print_json([_outbox_json(e) for e in entries])
+        return 0
+    for e in entries:
+        when = _iso(e.sent_at or e.created_at)
+        print(f"{e.id:>5}  {e.state:<7} {when}  {e.kind:<13} {e.to}  {e.subject}")
+        if e.last_error and e.state != "sent":
+            print(f"       attempts {e.attempts}, last error: {e.last_error}")
+    return 0
+
+
+def mail_test(args: argparse.Namespace) -> int:
+    """Queues a test e-mail and tries to send it at once; it stays queued if that fails."""
+    mail = _services(args).mail
+    message_id = mail.send_test(args.to)
+    MailWorker(mail.db, mail.settings).delivery.run(utcnow(), only=message_id)
+    entry = mail.entry(message_id)
+    if entry is not None and entry.state == "sent":
+        print(f"Test e-mail sent to {entry.to}.")
+        return 0
+    reason = entry.last_error if entry else None
+    raise DomainError(f"The test e-mail is queued, not sent: {reason or 'unknown reason'}")
 
 
 def settings_set(args: argparse.Namespace) -> int:

@@ -118,6 +118,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     mail = sub.add_parser("mail", help="e-mail").add_subparsers(metavar="ACTION", required=True)
     command("outbox", commands.mail_outbox, mail).add_argument("--json", action="store_true")
+    p = command("test", commands.mail_test, mail, help="send a test e-mail now")
+    p.add_argument("--to", required=True)
 
     settings = sub.add_parser("settings", help="settings").add_subparsers(
         metavar="ACTION", required=True

@@ -30,10 +30,12 @@ def serve(args: argparse.Namespace) -> int:
 
     signal.signal(signal.SIGINT, stop)
     signal.signal(signal.SIGTERM, stop)
+    services.mail.start_worker()
     server.start()
     print(f"listening on {server.url}", flush=True)
     retention = int(settings.get("logs.retention_days"))
     while not stopping.wait(PRUNE_INTERVAL_SECONDS):
         prune(retention)
     server.stop()
+    services.mail.stop_worker()
     return 0

@@ -17,11 +17,13 @@ from sofa_scim_desktop.scim.calllog import CallLog
 from sofa_scim_desktop.scim.media import error_document
 from sofa_scim_desktop.scim.media import write_error
 from sofa_scim_desktop.scim.media import write_json
+from sofa_scim_desktop.scim.password_page import PasswordPage
 from sofa_scim_desktop.scim.resources.discovery import ResourceTypes
 from sofa_scim_desktop.scim.resources.discovery import Schemas
 from sofa_scim_desktop.scim.resources.discovery import ServiceProviderConfig
 from sofa_scim_desktop.scim.resources.groups import Groups
 from sofa_scim_desktop.scim.resources.users import Users
+from sofa_scim_desktop.services.passwords import PasswordLinks
 from sofa_scim_desktop.services.synchronizations import LastCallRecorder
 
 log = logging.getLogger("sofa.scim")
@@ -42,6 +44,8 @@ def create_app(db: Database, last_call: LastCallRecorder | None = None) -> falco
     app.add_route(f"{PREFIX}/ResourceTypes", ResourceTypes())
     app.add_route(f"{PREFIX}/ResourceTypes/{{type_id}}", ResourceTypes(), suffix="item")
     app.add_route(f"{PREFIX}/.search", _RootSearch())
+    # Outside /scim/v2: no bearer key; the one-time token in the URL is the credential.
+    app.add_route("/password/{token}", PasswordPage(PasswordLinks(db)))
     app.set_error_serializer(_serialize_http_error)
     app.add_error_handler(Exception, _unexpected)
     app.add_error_handler(falcon.HTTPError, _http_error)
@@ -75,7 +79,9 @@ def _http_error(
 
 
 def _unexpected(req: falcon.Request, resp: falcon.Response, error: Exception, params: Any) -> None:
-    log.exception("unexpected error answering %s %s", req.method, req.path)
+    # NOTE: a password link's path is its one-time token: never in the log.
+    path = "/password/[redacted]" if req.path.startswith("/password/") else req.path
+    log.exception("unexpected error answering %s %s", req.method, path)
     write_json(
         resp,
         error_document(

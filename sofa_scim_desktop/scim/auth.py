@@ -35,6 +35,10 @@ class CalledSync:
     log_level: str
     key_hash: str | None
     key_expires_at: datetime | None
+    # The e-mail options (SPEC §2), read in the same query: provisioning and the call log need them.
+    notify_failures: bool = False
+    welcome_email: bool = False
+    password_link: bool = False
 
 
 @dataclass
@@ -76,7 +80,8 @@ class Authenticator:
 
 
 _LOAD = """
-SELECT s.id, s.identifier, s.enabled, s.log_level, k.key_hash, k.expires_at
+SELECT s.id, s.identifier, s.enabled, s.log_level, k.key_hash, k.expires_at,
+       s.notify_failures, s.welcome_email, s.password_link
 FROM synchronization s LEFT JOIN access_key k ON k.sync_id = s.id
 WHERE s.identifier = ?"""
 
@@ -85,9 +90,12 @@ def _load(identifier: str) -> CalledSync | None:
     row = sql.one(_LOAD, (identifier,))
     if row is None:
         return None
-    sync_id, ident, enabled, log_level, key_hash, expires_at = row
+    sync_id, ident, enabled, log_level, key_hash, expires_at, notify, welcome, link = row
     expires = sql.timestamp(expires_at) if expires_at is not None else None
-    return CalledSync(sync_id, ident, bool(enabled), log_level, key_hash, expires)
+    return CalledSync(
+        sync_id, ident, bool(enabled), log_level, key_hash, expires,
+        bool(notify), bool(welcome), bool(link),
+    )  # fmt: skip
 
 
 def _bearer(req: falcon.Request) -> str | None:

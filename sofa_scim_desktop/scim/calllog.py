@@ -11,6 +11,10 @@ from typing import Any
 import falcon
 
 from sofa_scim_desktop.scim.auth import CallContext
+from sofa_scim_desktop.services.mail import failures
+from sofa_scim_desktop.storage.database import immediate
+from sofa_scim_desktop.storage.tables import database
+from sofa_scim_desktop.storage.tables import utcnow
 
 log = logging.getLogger("sofa.scim")
 MAX_LOGGED_BODY = 64 * 1024
@@ -25,6 +29,22 @@ def _body(raw: bytes | None) -> Any:
         return json.loads(raw)
     except ValueError:
         return raw[:1000].decode("utf-8", "replace")
+
+
+def _user_name(req: falcon.Request) -> str | None:
+    """The userName the failed call was about, when its body names one (POST/PUT /Users)."""
+    raw = getattr(req.context, "raw_body", None)
+    body = _body(raw) if raw and len(raw) <= MAX_LOGGED_BODY else None
+    name = body.get("userName") if isinstance(body, dict) else None
+    return name if isinstance(name, str) else None
+
+
+def _record_failure(req: falcon.Request, call: CallContext, status: int, detail: str) -> None:
+    """PERF: one INSERT; the mail worker composes the notification (SPEC §5)."""
+    with immediate(database.obj):
+        failures.record(
+            call.sync.id, utcnow(), req.method, req.relative_uri, status, detail, _user_name(req)
+        )
 
 
 class CallLog:
@@ -47,6 +67,8 @@ class CallLog:
                 detail = response.get("detail", "") if isinstance(response, dict) else ""
                 level = logging.ERROR if status >= 500 else logging.WARNING
                 call.journal.record(level, "call.failed", f"{summary}: {detail}")
+                if call.sync.notify_failures and failures.counts(req.method, status):
+                    _record_failure(req, call, status, str(detail))
             if debug:
                 call.journal.record(
                     logging.DEBUG,

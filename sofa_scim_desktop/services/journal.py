@@ -53,6 +53,12 @@ class SyncRef(Protocol):
     @property
     def log_level(self) -> str: ...
 
+    @property
+    def welcome_email(self) -> bool: ...
+
+    @property
+    def password_link(self) -> bool: ...
+
 
 _INSERT = (
     "INSERT INTO log_entry (sync_id, at, level, event, message, detail) VALUES (?, ?, ?, ?, ?, ?)"

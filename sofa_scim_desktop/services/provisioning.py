@@ -6,6 +6,7 @@ Every write runs in one IMMEDIATE transaction, so a rejected request changes not
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,6 +27,7 @@ from sofa_scim_desktop.domain.schema import USER_TYPE
 from sofa_scim_desktop.domain.user_mapping import sofa_fields
 from sofa_scim_desktop.services.journal import Journal
 from sofa_scim_desktop.services.journal import SyncRef
+from sofa_scim_desktop.services.mail import new_users
 from sofa_scim_desktop.storage import directory
 from sofa_scim_desktop.storage import scim_store
 from sofa_scim_desktop.storage.database import immediate
@@ -54,6 +56,8 @@ class UserProvisioning:
             name = resource["userName"]
             sofa_user_id, adopted = self._sofa_user_for(resource)
             row = scim_store.insert_user(self.sync.id, sofa_user_id, resource)
+            if not adopted and new_users.wants_mail(self.sync):
+                self._mail_new_user(sofa_user_id, resource)
             if row.manager_ref or adopted:  # PERF: a new Sofa user has no manager yet.
                 self._link_manager(row)
             # Reports name a manager that was not here yet by its externalId, never by our id.
@@ -94,6 +98,15 @@ class UserProvisioning:
         if row is None:
             raise ResourceNotFound(f"User {scim_id} not found.")
         return row
+
+    def _mail_new_user(self, sofa_user_id: int, resource: Resource) -> None:
+        """Queued in the creating transaction: a user whose creation fails gets no mail."""
+        fields = sofa_fields(resource)
+        problem = new_users.enqueue_for(
+            self.sync, sofa_user_id, fields, resource.get("preferredLanguage")
+        )
+        if problem:
+            self.journal.record(logging.WARNING, "mail.skipped", problem)
 
     def _sofa_user_for(self, resource: Resource) -> tuple[int, bool]:
         """The Sofa user the new SCIM User fills, and whether it existed (was adopted)."""

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from urllib.parse import urlparse
 
 from sofa_scim_desktop.domain.errors import DomainError
+from sofa_scim_desktop.services.secrets import Secrets
 from sofa_scim_desktop.storage.tables import Setting
 
 
@@ -59,12 +60,21 @@ SECRET_SETTINGS = frozenset({"smtp.password"})
 
 
 class Settings:
+    def __init__(self, secrets: Secrets | None = None) -> None:
+        self.secrets = secrets or Secrets()
+
     def get(self, key: str) -> str:
+        """The value; for the SMTP password only whether it is set, never the value."""
+        if key in SECRET_SETTINGS:
+            return "(set)" if self.secrets.smtp_password_is_set() else "(not set)"
         self._known(key)
         row = Setting.get_or_none(Setting.key == key)
         return row.value if row else SETTINGS[key][1]
 
     def set(self, key: str, value: str) -> str:
+        if key in SECRET_SETTINGS:  # the OS keyring, never the database (SPEC §7).
+            self.secrets.set_smtp_password(value)
+            return "(set)" if value else "(not set)"
         self._known(key)
         cleaned = SETTINGS[key][0](value)
         # NOTE: an upsert both SQLite and PostgreSQL know (REPLACE is SQLite's own).
@@ -75,9 +85,6 @@ class Settings:
 
     @staticmethod
     def _known(key: str) -> None:
-        if key in SECRET_SETTINGS:
-            raise DomainError(
-                f"'{key}' is kept in the OS keyring; the e-mail settings are not available yet."
-            )
         if key not in SETTINGS:
-            raise DomainError(f"Unknown setting '{key}'. Known: {', '.join(SETTINGS)}.")
+            known = ", ".join([*SETTINGS, *SECRET_SETTINGS])
+            raise DomainError(f"Unknown setting '{key}'. Known: {known}.")

@@ -100,6 +100,7 @@ class SofaUser(BaseModel):
     )  # no index (schema 2): only deleting a synchronization reads by it.
     created_at = DateTimeField(default=utcnow)
     updated_at = DateTimeField(default=utcnow)
+    password_hash = CharField(null=True)  # argon2id, set on the password page (schema 3).
 
 
 class GroupMembership(BaseModel):
@@ -241,6 +242,58 @@ class LogEntry(BaseModel):
         indexes = ((("sync", "at"), False),)
 
 
+class MailMessage(BaseModel):
+    """The outbox (schema 3): every message is stored before it is sent (SPEC §5)."""
+
+    recipient = CharField()
+    subject = CharField()
+    body_text = TextField()
+    body_html = TextField(null=True)
+    kind = CharField()  # welcome, password_link, failures, key_expiry, idle, test
+    language = CharField()
+    user_id = IntegerField(null=True)  # the Sofa user a password link is for.
+    created_at = DateTimeField(default=utcnow)
+    state = CharField(default="queued")  # queued, sent, failed (for good)
+    attempts = IntegerField(default=0)
+    next_attempt_at = DateTimeField(default=utcnow)
+    last_error = TextField(null=True)
+    sent_at = DateTimeField(null=True)
+
+    class Meta:
+        indexes = ((("state", "next_attempt_at"), False),)
+
+
+class PasswordToken(BaseModel):
+    """A one-time password-set link: only the SHA-256 of its token is kept."""
+
+    token_hash = CharField(unique=True)
+    user_id = IntegerField()
+    message_id = IntegerField(null=True, index=True)  # a resend replaces the message's token.
+    language = CharField()
+    created_at = DateTimeField(default=utcnow)
+    expires_at = DateTimeField()
+    used_at = DateTimeField(null=True)
+
+
+class CallFailure(BaseModel):
+    """A call Sofa could not apply, waiting for the worker to report it (then deleted)."""
+
+    sync_id = IntegerField()
+    at = DateTimeField(default=utcnow)
+    method = CharField()
+    path = TextField()
+    status = IntegerField()
+    detail = TextField()
+    user_name = CharField(null=True)
+
+
+class MailNotice(BaseModel):
+    """When a notice was last mailed, by key (`failures:3`, `key-expiry:3`): the rate limit."""
+
+    key = CharField(primary_key=True)
+    sent_at = DateTimeField()
+
+
 ALL_TABLES = (
     Setting,
     Synchronization,
@@ -257,4 +310,8 @@ ALL_TABLES = (
     ScimGroup,
     ScimGroupMember,
     LogEntry,
+    MailMessage,
+    PasswordToken,
+    CallFailure,
+    MailNotice,
 )

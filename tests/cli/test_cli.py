@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,8 @@ from sofa_scim_desktop.storage.tables import SofaGroup
 from sofa_scim_desktop.storage.tables import SofaRole
 from tests.conftest import Endpoint
 from tests.samples import entra_user
+from tests.services.mail.conftest import SmtpSink
+from tests.services.mail.conftest import free_port
 
 GUID = "0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0"
 COMMAND = [sys.executable, "-m", "sofa_scim_desktop"]
@@ -68,10 +71,6 @@ def data(services: bootstrap.Services) -> str:
 
 def test_version() -> None:
     assert ok("--version").strip() == f"sofa-scim {__version__}"
-
-
-def test_mail_outbox_is_not_available_yet(data: str) -> None:
-    assert "not available yet" in failed("mail", "outbox", "--data-dir", data)
 
 
 # --- sync ---------------------------------------------------------------------------------
@@ -344,3 +343,91 @@ def test_gui_serves_then_quits_cleanly(
         assert process.stdout is not None and process.stderr is not None
         process.stdout.close()
         process.stderr.close()
+
+
+# --- E-mail ---------------------------------------------------------------------------------
+
+OUTBOX_KEYS = {"id", "to", "subject", "kind", "state", "attempts", "last_error", "created_at",
+               "sent_at"}  # fmt: skip
+
+
+def test_mail_outbox_lists_messages_as_json(services: bootstrap.Services, data: str) -> None:
+    assert ok_json("mail", "outbox", "--data-dir", data) == []
+    services.mail.send_test("admin@example.com")
+    [entry] = ok_json("mail", "outbox", "--data-dir", data)
+    assert set(entry) == OUTBOX_KEYS
+    assert (entry["to"], entry["kind"], entry["state"], entry["sent_at"]) == (
+        "admin@example.com", "test", "queued", None,
+    )  # fmt: skip
+    assert "admin@example.com" in ok("mail", "outbox", "--data-dir", data)
+
+
+def test_mail_test_without_smtp_stays_queued_and_says_why(data: str) -> None:
+    stderr = failed("mail", "test", "--to", "admin@example.com", "--data-dir", data)
+    assert "queued, not sent" in stderr and "smtp.host" in stderr
+
+
+def test_smtp_password_set_and_get_never_print_it(data: str, tmp_path: Path) -> None:
+    env = {"PYTHON_KEYRING_BACKEND": "tests.file_keyring.FileKeyring",
+           "SOFA_TEST_KEYRING_FILE": str(tmp_path / "keyring.json")}  # fmt: skip
+    result = run("settings", "get", "smtp.password", "--data-dir", data, env=env)
+    assert result.stdout.strip() == "(not set)"
+    result = run("settings", "set", "smtp.password", "hunter2", "--data-dir", data, env=env)
+    assert result.returncode == 0 and "hunter2" not in result.stdout + result.stderr
+    result = run("settings", "get", "smtp.password", "--data-dir", data, env=env)
+    assert result.stdout.strip() == "(set)"
+
+
+def test_smtp_password_without_a_keyring_names_the_alternative(data: str) -> None:
+    env = {"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
+    result = run("settings", "set", "smtp.password", "hunter2", "--data-dir", data, env=env)
+    assert result.returncode == 1
+    assert "SOFA_SCIM_SMTP_PASSWORD" in result.stderr and "hunter2" not in result.stderr
+    env["SOFA_SCIM_SMTP_PASSWORD"] = "x"
+    result = run("settings", "get", "smtp.password", "--data-dir", data, env=env)
+    assert result.stdout.strip() == "(set)"
+
+
+@pytest.fixture
+def sink(services: bootstrap.Services) -> Iterator[SmtpSink]:
+    """A real SMTP server on loopback, set up in the settings."""
+    server = SmtpSink(free_port())
+    server.start()
+    for key, value in (
+        ("smtp.host", "127.0.0.1"),
+        ("smtp.port", str(server.port)),
+        ("smtp.security", "none"),
+        ("smtp.sender", "sofa@example.com"),
+    ):
+        services.settings.set(key, value)  # fmt: skip
+    yield server
+    server.stop()
+
+
+def test_mail_test_sends_at_once(data: str, sink: SmtpSink) -> None:
+    out = ok("mail", "test", "--to", "admin@example.com", "--data-dir", data)
+    assert "sent to admin@example.com" in out
+    assert [m.envelope_to for m in sink.messages] == [["admin@example.com"]]
+
+
+def test_serve_sends_the_queued_mail(
+    services: bootstrap.Services, data: str, sink: SmtpSink
+) -> None:
+    services.mail.send_test("admin@example.com")
+    process = subprocess.Popen(
+        [*COMMAND, "serve", "--host", "127.0.0.1", "--port", "0", "--data-dir", data],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        assert read_line(process).startswith("listening on")
+        sink.wait_for(1, timeout=20)
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(timeout=15) == 0
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+        assert process.stdout is not None and process.stderr is not None
+        process.stdout.close()
+        process.stderr.close()
+    assert services.mail.outbox()[0].state == "sent"

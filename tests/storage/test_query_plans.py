@@ -7,12 +7,17 @@ from __future__ import annotations
 
 import logging
 import re
+import smtplib
 from urllib.parse import quote
 
 import pytest
 
 from sofa_scim_desktop import bootstrap
+from sofa_scim_desktop.services.mail.worker import MailWorker
+from sofa_scim_desktop.storage.tables import MailMessage
+from sofa_scim_desktop.storage.tables import utcnow
 from tests.conftest import ScimClient
+from tests.conftest import make_endpoint
 from tests.samples import entra_group
 from tests.samples import entra_user
 from tests.samples import patch
@@ -25,6 +30,9 @@ GROWING_TABLES = (
     "group_membership",
     "role_membership",
     "log_entry",
+    "mail_message",
+    "password_token",
+    "call_failure",
 )
 OBJECT_ID = "0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0"
 
@@ -85,6 +93,41 @@ def test_no_statement_of_an_entra_run_scans_a_growing_table(
         entra_run(scim, services)
     statements = captured_statements(caplog)
     assert len(statements) > 50  # the run really went through the database.
+    problems = {
+        text: bad for text, params in statements if (bad := bad_steps(services, text, params))
+    }
+    assert not problems, problems
+
+
+class NullSmtp(smtplib.SMTP):
+    """Accepts every message without a network: the statements of sending are what counts."""
+
+    def __init__(self, config: object) -> None:
+        super().__init__()
+
+    def send_message(self, *args: object, **kwargs: object) -> dict[str, tuple[int, bytes]]:
+        return {}
+
+    def quit(self) -> tuple[int, bytes]:
+        return (221, b"")
+
+
+def test_the_mail_options_add_no_scan_to_an_entra_run(
+    app: object, services: bootstrap.Services, caplog: pytest.LogCaptureFixture
+) -> None:
+    options = {"welcome_email": True, "password_link": True, "notify_failures": True}
+    services.settings.set("smtp.host", "mail.invalid")
+    services.settings.set("smtp.sender", "sofa@example.com")
+    scim = ScimClient(app, make_endpoint(services, "Mailing", **options))
+    with caplog.at_level(logging.DEBUG, logger="peewee"):
+        entra_run(scim, services)
+        scim.post("/Users", json=entra_user("u1@contoso.com"))  # a failure: 409
+        MailWorker(services.db, services.settings, connect_to=NullSmtp).delivery.run(utcnow())
+    statements = captured_statements(caplog)
+    assert any("mail_message" in text for text, _ in statements)
+    assert any("call_failure" in text for text, _ in statements)
+    assert any("password_token" in text for text, _ in statements)
+    assert MailMessage.select().where(MailMessage.state == "sent").count() == 16  # 8 users
     problems = {
         text: bad for text, params in statements if (bad := bad_steps(services, text, params))
     }
