@@ -86,9 +86,17 @@ class ScimServer:
             log.debug("server loop ended", exc_info=True)
 
     def stop(self, timeout: float = 5.0) -> None:
+        """Stops accepting, lets the workers finish their requests, then closes every socket.
+
+        The order matters: a worker that finishes a request wakes the loop by writing to the
+        trigger pipe; once the loop has closed that pipe, its descriptor number may already
+        belong to something else (a test saw EBADF on it now and then).
+        """
         server = self._server
+        # No new connections: only the listening socket (Waitress's close() takes the trigger).
+        server.trigger.pull_trigger(lambda: wasyncore.dispatcher.close(server))
+        server.task_dispatcher.shutdown(timeout=timeout)
         server.trigger.pull_trigger(lambda: wasyncore.close_all(server._map))
         self._thread.join(timeout)
-        server.task_dispatcher.shutdown(timeout=timeout)
         if self._checkpointer is not None:
             self._checkpointer.stop()
