@@ -1,11 +1,12 @@
 """Saves PNGs of the directory pages, the new-user dialog and the settings page, built on a
 populated throw-away database, into docs/screenshots/ (runs offscreen).
 
-Usage: .venv/bin/python scripts/screenshots_directory.py
+Usage: .venv/bin/python scripts/screenshots_directory.py [--language cs]  (Czech: into cs/)
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 import tempfile
@@ -21,6 +22,7 @@ from sample_directory import populate  # noqa: E402
 from sofa_scim_desktop import bootstrap  # noqa: E402
 from sofa_scim_desktop.gui.directory import DirectoryView  # noqa: E402
 from sofa_scim_desktop.gui.directory.new_user_dialog import NewUserDialog  # noqa: E402
+from sofa_scim_desktop.gui.i18n import apply_language  # noqa: E402
 
 OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 SIZE = (1100, 700)
@@ -35,7 +37,14 @@ def save(widget: QWidget, name: str, size: tuple[int, int] = SIZE) -> None:
 
 
 def main() -> None:
-    app = QApplication(sys.argv)
+    global OUT
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--language", choices=("en", "cs"), default="en")
+    args = parser.parse_args()
+    app = QApplication(sys.argv[:1])
+    if args.language == "cs":
+        OUT = OUT / "cs"
+        apply_language("cs")
     OUT.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as folder:
         services = bootstrap.build(folder)

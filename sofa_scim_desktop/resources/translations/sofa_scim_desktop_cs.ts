@@ -737,7 +737,7 @@ Smazáním zmizí i tato mapování a role všem jejím držitelům (%3), včetn
     </message>
     <message>
         <source>E-mail settings come in a later version.</source>
-        <translation>Nastavení e-mailu přijde v některé další verzi.</translation>
+        <translation>Nastavení e-mailu přibude v příští verzi.</translation>
     </message>
     <message>
         <source>SMTP host</source>
@@ -1099,11 +1099,11 @@ Smazáním zmizí i tato mapování a role všem jejím držitelům (%3), včetn
     <name>UsersModel</name>
     <message>
         <source>User name</source>
-        <translation>Uživatelské jméno</translation>
+        <translation>Uživatel</translation>
     </message>
     <message>
         <source>Display name</source>
-        <translation>Zobrazované jméno</translation>
+        <translation>Celé jméno</translation>
     </message>
     <message>
         <source>E-mail</source>
