@@ -431,7 +431,7 @@ Smazáním zmizí i tato mapování a členství všech jejích členů (%3), v�
     </message>
     <message>
         <source>Mapped by</source>
-        <translation>Mapuje</translation>
+        <translation>Mapují synchronizace</translation>
     </message>
     <message>
         <source>A built-in role of Sofa: it cannot be renamed or deleted.</source>
@@ -918,7 +918,7 @@ Smazáním zmizí i tato mapování a role všem jejím držitelům (%3), včetn
     </message>
     <message>
         <source>Key expires</source>
-        <translation>Platnost klíče</translation>
+        <translation>Expirace klíče</translation>
     </message>
     <message>
         <source>Description</source>
