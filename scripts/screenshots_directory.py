@@ -15,6 +15,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from PySide6.QtCore import QEvent  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 from PySide6.QtWidgets import QWidget  # noqa: E402
 from sample_directory import populate  # noqa: E402
@@ -74,19 +75,27 @@ def main() -> None:
         dialog.email.setText("not-an-address")
         dialog.submit()
         save(dialog, "new-user-dialog.png", (dialog.sizeHint().width(), dialog.sizeHint().height()))
-        _settings(services)
+        settings = _settings(services)
         services.db.close()
+        # NOTE: Qt deletes the windows while the QApplication lives; left to Python's exit, they
+        # outlived it in a random order and the script crashed now and then after saving.
+        for widget in (dialog, view, settings):
+            if widget is not None:
+                widget.close()
+                widget.deleteLater()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
-def _settings(services: bootstrap.Services) -> None:
+def _settings(services: bootstrap.Services) -> QWidget | None:
     try:
         from sofa_scim_desktop.gui.settings_view import SettingsView
     except ImportError:
-        return
+        return None
     view = SettingsView(services)
     view.public_base_url.setText("sofa.example.com")
     view.save()
     save(view, "settings.png")
+    return view
 
 
 if __name__ == "__main__":

@@ -11,7 +11,9 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from sofa_scim_desktop import bootstrap
@@ -20,6 +22,7 @@ from sofa_scim_desktop.gui.access_dialog import AccessDialog
 from sofa_scim_desktop.gui.dates import local_date
 from sofa_scim_desktop.gui.editor.dialog import SyncEditor
 from sofa_scim_desktop.gui.main_window import MainWindow
+from sofa_scim_desktop.gui.settings_view import SettingsView
 
 ROOT = Path(__file__).resolve().parents[2]
 GUI = ROOT / "sofa_scim_desktop" / "gui"
@@ -183,3 +186,18 @@ def test_missing_qm_runs_in_english(
     finally:
         i18n.apply_language("en")
         QLocale.setDefault(QLocale.system())
+
+
+def test_qt_own_texts_in_czech(czech: None) -> None:
+    """qtbase_cs translates the standard buttons of message boxes and file dialogs."""
+    assert len(i18n._installed) == 2
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Zrušit"
+
+
+def test_settings_say_the_language_changes_on_restart(
+    qtbot: QtBot, services: bootstrap.Services, czech: None
+) -> None:
+    view = SettingsView(services)
+    qtbot.addWidget(view)
+    notes = [label.text() for label in view.findChildren(QLabel)]
+    assert "Jazyk se změní po restartu aplikace." in notes
