@@ -201,3 +201,11 @@ def test_settings_say_the_language_changes_on_restart(
     qtbot.addWidget(view)
     notes = [label.text() for label in view.findChildren(QLabel)]
     assert "Jazyk se změní po restartu aplikace." in notes
+
+
+@pytest.mark.parametrize(
+    ("count", "text"),
+    [(0, "0 záznamů"), (1, "1 záznam"), (3, "3 záznamy"), (5, "5 záznamů"), (22, "22 záznamů")],
+)
+def test_czech_plural_forms(czech: None, count: int, text: str) -> None:
+    assert QCoreApplication.translate("LogViewer", "%n entries", "", count) == text
