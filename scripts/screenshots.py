@@ -1,7 +1,11 @@
-"""Populates a throw-away database and saves a PNG of each window (run by scripts/screenshots)."""
+"""Populates a throw-away database and saves a PNG of each window (run by scripts/screenshots).
+
+Usage: scripts/screenshots [--language cs]  (Czech PNGs go to docs/screenshots/cs/)
+"""
 
 from __future__ import annotations
 
+import argparse
 import logging
 import sys
 import tempfile
@@ -19,6 +23,7 @@ from sofa_scim_desktop.gui import prompts
 from sofa_scim_desktop.gui.access_dialog import AccessDialog
 from sofa_scim_desktop.gui.app import application
 from sofa_scim_desktop.gui.editor.dialog import SyncEditor
+from sofa_scim_desktop.gui.i18n import apply_language
 from sofa_scim_desktop.gui.log_viewer import LogViewer
 from sofa_scim_desktop.gui.main_window import DIRECTORY_PAGE
 from sofa_scim_desktop.gui.main_window import SETTINGS_PAGE
@@ -128,11 +133,24 @@ def shoot_access(services: bootstrap.Services) -> None:
     expiring.deleteLater()
 
 
-def main() -> None:
+def set_language(language: str) -> None:
+    """Czech shots go to their own folder; English ones keep the folder the docs link to."""
+    global OUT
+    if language == "cs":
+        OUT = OUT / "cs"
+        apply_language("cs")
+    else:
+        # A desktop's locale rather than a container's C locale ("24 11 2026").
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
     OUT.mkdir(parents=True, exist_ok=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--language", choices=("en", "cs"), default="en")
+    args = parser.parse_args()
     app: QApplication = application(sys.argv[:1])
-    # A desktop's locale rather than a container's C locale ("24 11 2026").
-    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    set_language(args.language)
     services = bootstrap.build(tempfile.mkdtemp(prefix="sofa-shots-"))
     populate(services)
     services.settings.set("server.port", "0")

@@ -1,11 +1,12 @@
 """Saves PNGs of the directory pages, the new-user dialog and the settings page, built on a
 populated throw-away database, into docs/screenshots/ (runs offscreen).
 
-Usage: .venv/bin/python scripts/screenshots_directory.py
+Usage: .venv/bin/python scripts/screenshots_directory.py [--language cs]  (Czech: into cs/)
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 import tempfile
@@ -14,6 +15,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from PySide6.QtCore import QEvent  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 from PySide6.QtWidgets import QWidget  # noqa: E402
 from sample_directory import populate  # noqa: E402
@@ -21,6 +23,7 @@ from sample_directory import populate  # noqa: E402
 from sofa_scim_desktop import bootstrap  # noqa: E402
 from sofa_scim_desktop.gui.directory import DirectoryView  # noqa: E402
 from sofa_scim_desktop.gui.directory.new_user_dialog import NewUserDialog  # noqa: E402
+from sofa_scim_desktop.gui.i18n import apply_language  # noqa: E402
 
 OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 SIZE = (1100, 700)
@@ -35,7 +38,14 @@ def save(widget: QWidget, name: str, size: tuple[int, int] = SIZE) -> None:
 
 
 def main() -> None:
-    app = QApplication(sys.argv)
+    global OUT
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--language", choices=("en", "cs"), default="en")
+    args = parser.parse_args()
+    app = QApplication(sys.argv[:1])
+    if args.language == "cs":
+        OUT = OUT / "cs"
+        apply_language("cs")
     OUT.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as folder:
         services = bootstrap.build(folder)
@@ -65,19 +75,27 @@ def main() -> None:
         dialog.email.setText("not-an-address")
         dialog.submit()
         save(dialog, "new-user-dialog.png", (dialog.sizeHint().width(), dialog.sizeHint().height()))
-        _settings(services)
+        settings = _settings(services)
         services.db.close()
+        # NOTE: Qt deletes the windows while the QApplication lives; left to Python's exit, they
+        # outlived it in a random order and the script crashed now and then after saving.
+        for widget in (dialog, view, settings):
+            if widget is not None:
+                widget.close()
+                widget.deleteLater()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
-def _settings(services: bootstrap.Services) -> None:
+def _settings(services: bootstrap.Services) -> QWidget | None:
     try:
         from sofa_scim_desktop.gui.settings_view import SettingsView
     except ImportError:
-        return
+        return None
     view = SettingsView(services)
     view.public_base_url.setText("sofa.example.com")
     view.save()
     save(view, "settings.png")
+    return view
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from sofa_scim_desktop import __version__
 from sofa_scim_desktop.bootstrap import Services
+from sofa_scim_desktop.gui.i18n import apply_language
 from sofa_scim_desktop.gui.main_window import MainWindow
 from sofa_scim_desktop.gui.server_control import ServerControl
 
@@ -48,6 +49,8 @@ def announce(url: str) -> None:
 
 def run(services: Services, argv: list[str] | None = None) -> int:
     app = application(argv)
+    # Before any widget exists: each takes its texts, in the chosen language, when built.
+    apply_language(services.settings.get("language"))
     install_signal_handlers(app)
     server = ServerControl(services)
     server.started.connect(announce)

@@ -40,7 +40,10 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.navigation)
         splitter.addWidget(self.pages)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([185, 915])  # the pages need the width more than the short names
+        # The pages need the width more than the names, but a name must not be cut (Czech ones
+        # are longer than English ones).
+        names = self.navigation.sizeHintForColumn(0) + 2 * self.navigation.frameWidth() + 8
+        splitter.setSizes([max(185, names), 915])
         self.setCentralWidget(splitter)
         self.server_status = QLabel()
         self.statusBar().addPermanentWidget(self.server_status)

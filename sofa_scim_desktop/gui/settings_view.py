@@ -189,7 +189,7 @@ class SettingsView(QWidget):
             form,
             self.tr("Language"),
             "language",
-            self.tr("Stored now; the app applies it in a later version."),
+            self.tr("The language changes when you restart the app."),
         )
         return box
 

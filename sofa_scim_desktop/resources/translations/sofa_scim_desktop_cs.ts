@@ -1,0 +1,1160 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="cs_CZ">
+<context>
+    <name>AccessDialog</name>
+    <message>
+        <source>Access details – %1</source>
+        <translation>Přístupové údaje – %1</translation>
+    </message>
+    <message>
+        <source>+ Generate key</source>
+        <translation>+ Vygenerovat klíč</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> dnů</translation>
+    </message>
+    <message>
+        <source>Generate key</source>
+        <translation>Vygenerovat klíč</translation>
+    </message>
+    <message>
+        <source>Copy URL to clipboard</source>
+        <translation>Zkopírovat URL do schránky</translation>
+    </message>
+    <message>
+        <source>Copy key to clipboard</source>
+        <translation>Zkopírovat klíč do schránky</translation>
+    </message>
+    <message>
+        <source>Synchronization “%1”, identifier %2</source>
+        <translation>Synchronizace „%1“, identifikátor %2</translation>
+    </message>
+    <message>
+        <source>Key validity:</source>
+        <translation>Platnost klíče:</translation>
+    </message>
+    <message>
+        <source>(%1 to %2 days)</source>
+        <translation>(%1 až %2 dnů)</translation>
+    </message>
+    <message>
+        <source>The new key</source>
+        <translation>Nový klíč</translation>
+    </message>
+    <message>
+        <source>Endpoint URL:</source>
+        <translation>Endpoint URL:</translation>
+    </message>
+    <message>
+        <source>Access key:</source>
+        <translation>Přístupový klíč:</translation>
+    </message>
+    <message>
+        <source>Copy both now and store them safely: enter the Endpoint URL as the Tenant URL and the key as the Secret token in Entra. Sofa keeps only a fingerprint of the key and cannot show it again after you close this dialog.</source>
+        <translation>Obojí si hned zkopírujte a bezpečně uložte: v Entra zadejte Endpoint URL do pole Adresa URL tenanta a klíč do pole Token tajného kódu. Sofa uchovává jen otisk klíče a po zavření dialogu ho už znovu nezobrazí.</translation>
+    </message>
+    <message>
+        <source>No key yet: generate one and enter it in Entra as the Secret token.</source>
+        <translation>Klíč zatím neexistuje: vygenerujte ho a v Entra ho zadejte do pole Token tajného kódu.</translation>
+    </message>
+    <message>
+        <source>The key expired on %1: Entra&apos;s calls are refused. Generate a new one.</source>
+        <translation>Platnost klíče skončila %1: volání z Entra jsou odmítána. Vygenerujte nový klíč.</translation>
+    </message>
+    <message>
+        <source>The current key expires on %1: generate a new one and enter it in Entra in time.</source>
+        <translation>Platnost současného klíče končí %1: včas vygenerujte nový a zadejte ho v Entra.</translation>
+    </message>
+    <message>
+        <source>The current key expires on %1.</source>
+        <translation>Platnost současného klíče končí %1.</translation>
+    </message>
+    <message>
+        <source>Replace the access key?</source>
+        <translation>Nahradit přístupový klíč?</translation>
+    </message>
+    <message>
+        <source>A new key replaces the current one at once: Entra&apos;s calls are refused until you enter the new key in Entra as the Secret token.</source>
+        <translation>Nový klíč okamžitě nahradí ten současný: volání z Entra budou odmítána, dokud nový klíč nezadáte v Entra do pole Token tajného kódu.</translation>
+    </message>
+    <message>
+        <source>Replace key</source>
+        <translation>Nahradit klíč</translation>
+    </message>
+</context>
+<context>
+    <name>BusyPortDialog</name>
+    <message>
+        <source>The SCIM server cannot start</source>
+        <translation>SCIM server nelze spustit</translation>
+    </message>
+    <message>
+        <source>Port %1 on %2 is already in use, probably by another program or another Sofa SCIM server (%3).
+
+Entra cannot reach this computer until the server runs. Choose another port (0 picks any free port):</source>
+        <translation>Port %1 na %2 už používá jiný program, nejspíš jiný server Sofa SCIM (%3).
+
+Dokud server neběží, Entra se k tomuto počítači nedostane. Zvolte jiný port (0 vybere libovolný volný port):</translation>
+    </message>
+    <message>
+        <source>Save this port in the settings</source>
+        <translation>Uložit tento port do nastavení</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>Port:</translation>
+    </message>
+    <message>
+        <source>Start on this port</source>
+        <translation>Spustit na tomto portu</translation>
+    </message>
+    <message>
+        <source>Run without server</source>
+        <translation>Pokračovat bez serveru</translation>
+    </message>
+</context>
+<context>
+    <name>DirectoryView</name>
+    <message>
+        <source>Users</source>
+        <translation>Uživatelé</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>Skupiny</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>Role</translation>
+    </message>
+</context>
+<context>
+    <name>GroupsPage</name>
+    <message>
+        <source>Sofa groups. A synchronization&apos;s group mapping makes the members of an Entra group members of a Sofa group; an admin can also grant a group by hand on the Users tab.</source>
+        <translation>Skupiny v Sofa. Mapování členství ve skupinách v synchronizaci dělá ze členů skupiny v Entra členy skupiny v Sofa; správce může skupinu přidělit i ručně na kartě Uživatelé.</translation>
+    </message>
+    <message>
+        <source>Add group</source>
+        <translation>Přidat skupinu</translation>
+    </message>
+    <message>
+        <source>Rename group</source>
+        <translation>Přejmenovat skupinu</translation>
+    </message>
+    <message>
+        <source>Group name:</source>
+        <translation>Název skupiny:</translation>
+    </message>
+    <message>
+        <source>Delete group</source>
+        <translation>Smazat skupinu</translation>
+    </message>
+    <message>
+        <source>Delete the group %1? Its %3 members lose it.</source>
+        <translation>Smazat skupinu %1? Její členové (%3) o ni přijdou.</translation>
+    </message>
+    <message>
+        <source>The group %1 is mapped by the synchronizations: %2.
+
+Deleting it also removes those mappings and the membership of its %3 members, including the memberships the synchronizations derived from Entra. Delete it?</source>
+        <translation>Skupinu %1 mapují tyto synchronizace: %2.
+
+Smazáním zmizí i tato mapování a členství všech jejích členů (%3), včetně členství, která synchronizace převzaly z Entra. Skupinu smazat?</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>Skupiny</translation>
+    </message>
+</context>
+<context>
+    <name>LogTableModel</name>
+    <message>
+        <source>Critical</source>
+        <translation>Kritická chyba</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Chyba</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Varování</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation>Informace</translation>
+    </message>
+    <message>
+        <source>Debug</source>
+        <translation>Debug</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Čas</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Úroveň</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Událost</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Zpráva</translation>
+    </message>
+</context>
+<context>
+    <name>LogViewer</name>
+    <message>
+        <source>Logs – %1</source>
+        <translation>Logy – %1</translation>
+    </message>
+    <message>
+        <source>Search the messages</source>
+        <translation>Hledat ve zprávách</translation>
+    </message>
+    <message>
+        <source>Export to CSV…</source>
+        <translation>Exportovat do CSV…</translation>
+    </message>
+    <message>
+        <source>Select an entry to see its details.</source>
+        <translation>Vyberte záznam a uvidíte jeho podrobnosti.</translation>
+    </message>
+    <message>
+        <source>All levels</source>
+        <translation>Všechny úrovně</translation>
+    </message>
+    <message>
+        <source>Information and above</source>
+        <translation>Informace a vyšší</translation>
+    </message>
+    <message>
+        <source>Warnings and errors</source>
+        <translation>Varování a chyby</translation>
+    </message>
+    <message>
+        <source>Errors only</source>
+        <translation>Jen chyby</translation>
+    </message>
+    <message>
+        <source>Level:</source>
+        <translation>Úroveň:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries</source>
+        <translation>
+            <numerusform>%n záznam</numerusform>
+            <numerusform>%n záznamy</numerusform>
+            <numerusform>%n záznamů</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export the log</source>
+        <translation>Exportovat log</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Soubory CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>LoggingTab</name>
+    <message>
+        <source>Logging level</source>
+        <translation>Úroveň logování</translation>
+    </message>
+    <message>
+        <source>How much the synchronization writes to its transaction log:</source>
+        <translation>Kolik toho synchronizace zapisuje do svého transakčního logu:</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Varování</translation>
+    </message>
+    <message>
+        <source>The lowest level: only warnings, errors and critical errors.</source>
+        <translation>Nejnižší stupeň: zaznamenávají se pouze varování, chyby a kritické chyby.</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation>Informace</translation>
+    </message>
+    <message>
+        <source>Also one entry per operation: user created, updated or disabled, group membership changed.</source>
+        <translation>Navíc jeden záznam za každou operaci: uživatel vytvořen, upraven nebo deaktivován, změna členství ve skupině.</translation>
+    </message>
+    <message>
+        <source>Debug</source>
+        <translation>Debug</translation>
+    </message>
+    <message>
+        <source>The highest level: also each request and answer in detail, with keys and passwords hidden. Use it to solve problems.</source>
+        <translation>Nejvyšší stupeň: navíc podrobně každý požadavek a odpověď, se skrytými klíči a hesly. Slouží jako podklad pro řešení problémů.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Sofa SCIM Desktop</source>
+        <translation>Sofa SCIM Desktop</translation>
+    </message>
+    <message>
+        <source>Sofa 365 Bridge</source>
+        <translation>Sofa 365 Bridge</translation>
+    </message>
+    <message>
+        <source>User synchronization</source>
+        <translation>Synchronizace uživatelů</translation>
+    </message>
+    <message>
+        <source>Directory</source>
+        <translation>Adresář</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Nastavení</translation>
+    </message>
+    <message>
+        <source>SCIM server running on %1</source>
+        <translation>SCIM server běží na %1</translation>
+    </message>
+    <message>
+        <source>SCIM server stopped</source>
+        <translation>SCIM server je zastaven</translation>
+    </message>
+</context>
+<context>
+    <name>MappingTab</name>
+    <message>
+        <source>Group in Sofa</source>
+        <translation>Skupina v Sofa</translation>
+    </message>
+    <message>
+        <source>Role in Sofa</source>
+        <translation>Role v Sofa</translation>
+    </message>
+    <message>
+        <source>Remote group identifier</source>
+        <translation>Identifikátor vzdálené skupiny</translation>
+    </message>
+    <message>
+        <source>Add a row</source>
+        <translation>Přidat řádek</translation>
+    </message>
+    <message>
+        <source>Remove row</source>
+        <translation>Odebrat řádek</translation>
+    </message>
+    <message>
+        <source>Members of a remote group (its Object Id in the Microsoft Entra admin center, Groups → All groups) become members of the Sofa group.</source>
+        <translation>Členové vzdálené skupiny (její ID objektu v Centru pro správu Microsoft Entra, Skupiny → Všechny skupiny) se stanou členy skupiny v Sofa.</translation>
+    </message>
+    <message>
+        <source>Members of a remote group (its Object Id in the Microsoft Entra admin center, Groups → All groups) receive the Sofa role.</source>
+        <translation>Členové vzdálené skupiny (její ID objektu v Centru pro správu Microsoft Entra, Skupiny → Všechny skupiny) dostanou roli v Sofa.</translation>
+    </message>
+    <message>
+        <source>There are no Sofa groups yet: create them in the Directory first.</source>
+        <translation>V Sofa zatím nejsou žádné skupiny: nejprve je vytvořte v Adresáři.</translation>
+    </message>
+    <message>
+        <source>There are no Sofa roles yet: create them in the Directory first.</source>
+        <translation>V Sofa zatím nejsou žádné role: nejprve je vytvořte v Adresáři.</translation>
+    </message>
+    <message>
+        <source>Object Id, e.g. %1</source>
+        <translation>ID objektu, např. %1</translation>
+    </message>
+    <message>
+        <source>Row %1: choose a Sofa group or role.</source>
+        <translation>Řádek %1: vyberte skupinu nebo roli v Sofa.</translation>
+    </message>
+    <message>
+        <source>Row %1: enter the remote group identifier.</source>
+        <translation>Řádek %1: zadejte identifikátor vzdálené skupiny.</translation>
+    </message>
+    <message>
+        <source>Row %1: &apos;%2&apos; is not a GUID such as %3 (the group&apos;s Object Id).</source>
+        <translation>Řádek %1: „%2“ není GUID jako %3 (ID objektu skupiny).</translation>
+    </message>
+    <message>
+        <source>Row %1 repeats an earlier row.</source>
+        <translation>Řádek %1 opakuje některý předchozí řádek.</translation>
+    </message>
+</context>
+<context>
+    <name>MembershipsBox</name>
+    <message>
+        <source>Grant by hand…</source>
+        <translation>Přidělit ručně…</translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation>Odebrat</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Žádné</translation>
+    </message>
+    <message>
+        <source>%1 — granted by hand</source>
+        <translation>%1 — přiděleno ručně</translation>
+    </message>
+    <message>
+        <source>%1 — from synchronization %2</source>
+        <translation>%1 — ze synchronizace %2</translation>
+    </message>
+    <message>
+        <source>Derived by synchronization %1 from Entra group membership; it follows Entra and cannot be withdrawn by hand.</source>
+        <translation>Převzato synchronizací %1 z členství ve skupině v Entra; řídí se podle Entra a ručně ho odebrat nelze.</translation>
+    </message>
+    <message>
+        <source>Select a membership granted by hand to withdraw it.</source>
+        <translation>Vyberte ručně přidělené členství, které chcete odebrat.</translation>
+    </message>
+</context>
+<context>
+    <name>NamesModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Název</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Členové</translation>
+    </message>
+    <message>
+        <source>Mapped by</source>
+        <translation>Mapují synchronizace</translation>
+    </message>
+    <message>
+        <source>A built-in role of Sofa: it cannot be renamed or deleted.</source>
+        <translation>Vestavěná role Sofa: nelze ji přejmenovat ani smazat.</translation>
+    </message>
+    <message>
+        <source>%1 (built-in)</source>
+        <translation>%1 (vestavěná)</translation>
+    </message>
+</context>
+<context>
+    <name>NamesPage</name>
+    <message>
+        <source>Add…</source>
+        <translation>Přidat…</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Přejmenovat…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Smazat…</translation>
+    </message>
+    <message>
+        <source>Built-in roles of Sofa cannot be renamed or deleted.</source>
+        <translation>Vestavěné role Sofa nelze přejmenovat ani smazat.</translation>
+    </message>
+    <message>
+        <source>Select a row first.</source>
+        <translation>Nejprve vyberte řádek.</translation>
+    </message>
+</context>
+<context>
+    <name>NewUserDialog</name>
+    <message>
+        <source>New local user</source>
+        <translation>Nový místní uživatel</translation>
+    </message>
+    <message>
+        <source>Create user</source>
+        <translation>Vytvořit uživatele</translation>
+    </message>
+    <message>
+        <source>A local user is kept in Sofa and never changed by a synchronization. Give them the Administrator role to receive the failure e-mails.</source>
+        <translation>Místní uživatel je uložen v Sofa a žádná synchronizace ho nemění. Přidělte mu roli Administrátor, aby dostával e-maily o selhání.</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Uživatelské jméno</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Jméno</translation>
+    </message>
+    <message>
+        <source>Surname</source>
+        <translation>Příjmení</translation>
+    </message>
+    <message>
+        <source>A user named %1 already exists.</source>
+        <translation>Uživatel %1 už existuje.</translation>
+    </message>
+    <message>
+        <source>The user name is required.</source>
+        <translation>Uživatelské jméno je povinné.</translation>
+    </message>
+    <message>
+        <source>The e-mail address is required.</source>
+        <translation>E-mailová adresa je povinná.</translation>
+    </message>
+    <message>
+        <source>This is not an e-mail address (such as jan.novak@example.com).</source>
+        <translation>Toto není e-mailová adresa (jako jan.novak@example.com).</translation>
+    </message>
+</context>
+<context>
+    <name>ParametersTab</name>
+    <message>
+        <source>Used for the synchronization in lists</source>
+        <translation>Pojmenování synchronizace v seznamu</translation>
+    </message>
+    <message>
+        <source>The last part of the endpoint URL: starts with a letter, then English letters, digits and underscores.</source>
+        <translation>Poslední část Endpoint URL: začíná písmenem, dál jen písmena anglické abecedy, číslice a podtržítka.</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Název:</translation>
+    </message>
+    <message>
+        <source>Identifier:</source>
+        <translation>Identifikátor:</translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation>Popis:</translation>
+    </message>
+    <message>
+        <source>More settings</source>
+        <translation>Další nastavení</translation>
+    </message>
+    <message>
+        <source>Enable synchronization</source>
+        <translation>Aktivovat synchronizaci</translation>
+    </message>
+    <message>
+        <source>Active as soon as it is saved; a disabled one refuses Entra&apos;s calls.</source>
+        <translation>Funkční hned po uložení; neaktivní synchronizace odmítá volání z Entra.</translation>
+    </message>
+    <message>
+        <source>Send an e-mail if synchronization fails</source>
+        <translation>Zaslat email v případě selhání synchronizace</translation>
+    </message>
+    <message>
+        <source>Notifies the users in the Administrator and Subject manager roles.</source>
+        <translation>Notifikace přijde uživatelům v roli Administrátor a Správce subjektů.</translation>
+    </message>
+    <message>
+        <source>Send e-mail to new users</source>
+        <translation>Zaslat novému uživateli email</translation>
+    </message>
+    <message>
+        <source>A welcome message to each user the synchronization creates.</source>
+        <translation>Uvítací zpráva každému uživateli, kterého synchronizace vytvoří.</translation>
+    </message>
+    <message>
+        <source>Send a link for setting the password to new users</source>
+        <translation>Zaslat novému uživateli nastavení hesla</translation>
+    </message>
+    <message>
+        <source>Only for login with a name and a password. If users sign in with SSO only, leave this off; in general it is not recommended.</source>
+        <translation>Jen pro přihlašování jménem a heslem. Pokud se uživatelé hlásí pouze přes SSO, nezaškrtávejte; obecně doporučujeme políčko nezaškrtávat.</translation>
+    </message>
+    <message>
+        <source>The identifier is required.</source>
+        <translation>Identifikátor je povinný.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The identifier may have at most %n characters.</source>
+        <translation>
+            <numerusform>Identifikátor smí mít nejvýše %n znak.</numerusform>
+            <numerusform>Identifikátor smí mít nejvýše %n znaky.</numerusform>
+            <numerusform>Identifikátor smí mít nejvýše %n znaků.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The identifier must start with a letter of the English alphabet.</source>
+        <translation>Identifikátor musí začínat písmenem anglické abecedy.</translation>
+    </message>
+    <message>
+        <source>The identifier may only contain English letters, digits and underscores.</source>
+        <translation>Identifikátor smí obsahovat jen písmena anglické abecedy, číslice a podtržítka.</translation>
+    </message>
+    <message>
+        <source>Another synchronization already uses this identifier.</source>
+        <translation>Tento identifikátor už používá jiná synchronizace.</translation>
+    </message>
+    <message>
+        <source>The name is required.</source>
+        <translation>Název je povinný.</translation>
+    </message>
+</context>
+<context>
+    <name>RolesPage</name>
+    <message>
+        <source>Sofa roles. Administrator and Subject manager are built in: their holders receive the failure e-mails. A role mapping grants a role to the members of an Entra group.</source>
+        <translation>Role v Sofa. Administrátor a Správce subjektů jsou vestavěné: jejich držitelé dostávají e-maily o selhání. Mapování členství v rolích přidělí roli členům skupiny v Entra.</translation>
+    </message>
+    <message>
+        <source>Add role</source>
+        <translation>Přidat roli</translation>
+    </message>
+    <message>
+        <source>Rename role</source>
+        <translation>Přejmenovat roli</translation>
+    </message>
+    <message>
+        <source>Role name:</source>
+        <translation>Název role:</translation>
+    </message>
+    <message>
+        <source>Delete role</source>
+        <translation>Smazat roli</translation>
+    </message>
+    <message>
+        <source>Delete the role %1? Its %3 holders lose it.</source>
+        <translation>Smazat roli %1? Její držitelé (%3) o ni přijdou.</translation>
+    </message>
+    <message>
+        <source>The role %1 is mapped by the synchronizations: %2.
+
+Deleting it also removes those mappings and the role from its %3 holders, including the roles the synchronizations derived from Entra. Delete it?</source>
+        <translation>Roli %1 mapují tyto synchronizace: %2.
+
+Smazáním zmizí i tato mapování a role všem jejím držitelům (%3), včetně rolí, které synchronizace převzaly z Entra. Roli smazat?</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>Role</translation>
+    </message>
+</context>
+<context>
+    <name>ServerControl</name>
+    <message>
+        <source>Port %1 is in use; the SCIM server is not running.</source>
+        <translation>Port %1 je obsazený; SCIM server neběží.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsView</name>
+    <message>
+        <source>e.g. 10.0.0.5</source>
+        <translation>např. 10.0.0.5</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>Podle systému</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>English (angličtina)</translation>
+    </message>
+    <message>
+        <source>Czech</source>
+        <translation>Čeština</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Uložit</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>Vrátit změny</translation>
+    </message>
+    <message>
+        <source>Public address</source>
+        <translation>Veřejná adresa</translation>
+    </message>
+    <message>
+        <source>Public base URL</source>
+        <translation>Veřejná základní URL</translation>
+    </message>
+    <message>
+        <source>The public HTTPS address of this server, as Entra reaches it through your reverse proxy. It builds each synchronization&apos;s Endpoint URL (Entra&apos;s Tenant URL); Entra only calls HTTPS addresses.</source>
+        <translation>Veřejná adresa HTTPS tohoto serveru, jak ji Entra vidí přes vaši reverzní proxy. Skládá se z ní Endpoint URL každé synchronizace (v Entra Adresa URL tenanta); Entra volá jen adresy HTTPS.</translation>
+    </message>
+    <message>
+        <source>Embedded server</source>
+        <translation>Vestavěný server</translation>
+    </message>
+    <message>
+        <source>Bind host</source>
+        <translation>Naslouchat na adrese</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>0 picks any free port.</source>
+        <translation>0 vybere libovolný volný port.</translation>
+    </message>
+    <message>
+        <source>Trusted proxy</source>
+        <translation>Důvěryhodná proxy</translation>
+    </message>
+    <message>
+        <source>Address of the reverse proxy in front of the server: forwarded headers are honoured from it only. Empty: from nobody.</source>
+        <translation>Adresa reverzní proxy před serverem: přeposlané hlavičky se přijímají jen od ní. Prázdné: od nikoho.</translation>
+    </message>
+    <message>
+        <source>Saving a change here restarts the embedded server.</source>
+        <translation>Uložení změny zde restartuje vestavěný server.</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>Obecné</translation>
+    </message>
+    <message>
+        <source>Keep logs (days)</source>
+        <translation>Uchovávat logy (dnů)</translation>
+    </message>
+    <message>
+        <source>Older log entries are deleted so the database does not grow without end.</source>
+        <translation>Starší záznamy logu se mažou, aby databáze nerostla donekonečna.</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Jazyk</translation>
+    </message>
+    <message>
+        <source>The language changes when you restart the app.</source>
+        <translation>Jazyk se změní po restartu aplikace.</translation>
+    </message>
+    <message>
+        <source>E-mail (SMTP)</source>
+        <translation>E-mail (SMTP)</translation>
+    </message>
+    <message>
+        <source>E-mail settings come in a later version.</source>
+        <translation>Nastavení e-mailu přibude v příští verzi.</translation>
+    </message>
+    <message>
+        <source>SMTP host</source>
+        <translation>Server SMTP</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>Zabezpečení</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Uživatel</translation>
+    </message>
+    <message>
+        <source>Sender</source>
+        <translation>Odesílatel</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Heslo</translation>
+    </message>
+    <message>
+        <source>Not saved: correct the values marked in red, then save again.</source>
+        <translation>Neuloženo: opravte hodnoty označené červeně a uložte znovu.</translation>
+    </message>
+    <message>
+        <source>The other values were saved. </source>
+        <translation>Ostatní hodnoty byly uloženy. </translation>
+    </message>
+    <message>
+        <source>Saved. The embedded server restarts with the new settings.</source>
+        <translation>Uloženo. Vestavěný server se restartuje s novým nastavením.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Uloženo.</translation>
+    </message>
+    <message>
+        <source>Nothing changed.</source>
+        <translation>Nic se nezměnilo.</translation>
+    </message>
+    <message>
+        <source>Endpoint URL of a synchronization: %1/scim/v2/&lt;identifier&gt;</source>
+        <translation>Endpoint URL synchronizace: %1/scim/v2/&lt;identifikátor&gt;</translation>
+    </message>
+    <message>
+        <source>Entra calls only https:// addresses.</source>
+        <translation>Entra volá jen adresy https://.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncEditor</name>
+    <message>
+        <source>Parameters</source>
+        <translation>Parametry</translation>
+    </message>
+    <message>
+        <source>Mapping group memberships</source>
+        <translation>Mapování členství ve skupinách</translation>
+    </message>
+    <message>
+        <source>Mapping role memberships</source>
+        <translation>Mapování členství v rolích</translation>
+    </message>
+    <message>
+        <source>Logging</source>
+        <translation>Logování</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Zpět</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Další</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Zrušit</translation>
+    </message>
+    <message>
+        <source>Save synchronization</source>
+        <translation>Uložit synchronizaci</translation>
+    </message>
+    <message>
+        <source>New synchronization</source>
+        <translation>Nová synchronizace</translation>
+    </message>
+    <message>
+        <source>Edit synchronization – %1</source>
+        <translation>Upravit synchronizaci – %1</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Neuloženo: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <source>+ Add SCIM synchronization</source>
+        <translation>+ Přidat SCIM synchronizaci</translation>
+    </message>
+    <message>
+        <source>Edit synchronization</source>
+        <translation>Upravit synchronizaci</translation>
+    </message>
+    <message>
+        <source>Delete synchronization</source>
+        <translation>Smazat synchronizaci</translation>
+    </message>
+    <message>
+        <source>Access details</source>
+        <translation>Přístupové údaje</translation>
+    </message>
+    <message>
+        <source>Enable synchronization</source>
+        <translation>Aktivovat synchronizaci</translation>
+    </message>
+    <message>
+        <source>Display the logs</source>
+        <translation>Zobrazit logy</translation>
+    </message>
+    <message>
+        <source>No synchronization yet. Click “+ Add SCIM synchronization” to set one up.</source>
+        <translation>Zatím tu není žádná synchronizace. Nastavte ji tlačítkem „+ Přidat SCIM synchronizaci“.</translation>
+    </message>
+    <message>
+        <source>User synchronization</source>
+        <translation>Synchronizace uživatelů</translation>
+    </message>
+    <message>
+        <source>Disable synchronization</source>
+        <translation>Deaktivovat synchronizaci</translation>
+    </message>
+    <message>
+        <source>Add SCIM synchronization</source>
+        <translation>Přidat SCIM synchronizaci</translation>
+    </message>
+    <message>
+        <source>Delete the synchronization “%1” with all its settings, access key and mappings?</source>
+        <translation>Nevratně smazat synchronizaci „%1“ včetně všech nastavení, přístupového klíče a mapování?</translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n user(s) it created stay in Sofa, deactivated and detached from it. Entra&apos;s calls to its endpoint will be refused.</source>
+        <translation>
+            <numerusform>%n uživatel, kterého vytvořila, zůstane v Sofa, deaktivovaný a odpojený od ní. Volání z Entra na její endpoint budou odmítána.</numerusform>
+            <numerusform>%n uživatelé, které vytvořila, zůstanou v Sofa, deaktivovaní a odpojení od ní. Volání z Entra na její endpoint budou odmítána.</numerusform>
+            <numerusform>%n uživatelů, které vytvořila, zůstane v Sofa, deaktivovaných a odpojených od ní. Volání z Entra na její endpoint budou odmítána.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncTableModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Název</translation>
+    </message>
+    <message>
+        <source>Identifier</source>
+        <translation>Identifikátor</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Stav</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Uživatelé</translation>
+    </message>
+    <message>
+        <source>Last call</source>
+        <translation>Poslední volání</translation>
+    </message>
+    <message>
+        <source>Key expires</source>
+        <translation>Expirace klíče</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Popis</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>Aktivní</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Neaktivní</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Nikdy</translation>
+    </message>
+    <message>
+        <source>No key</source>
+        <translation>Bez klíče</translation>
+    </message>
+    <message>
+        <source>No access key yet: generate one in Access details.</source>
+        <translation>Zatím bez přístupového klíče: vygenerujte ho v Přístupových údajích.</translation>
+    </message>
+    <message>
+        <source>The access key has expired: Entra&apos;s calls are refused. Generate a new key in Access details.</source>
+        <translation>Platnost přístupového klíče skončila: volání z Entra jsou odmítána. Vygenerujte nový klíč v Přístupových údajích.</translation>
+    </message>
+    <message>
+        <source>The access key expires soon: generate a new one in Access details and enter it in Entra in time.</source>
+        <translation>Platnost přístupového klíče brzy skončí: vygenerujte nový v Přístupových údajích a včas ho zadejte v Entra.</translation>
+    </message>
+    <message>
+        <source>The access key is valid.</source>
+        <translation>Přístupový klíč je platný.</translation>
+    </message>
+</context>
+<context>
+    <name>UserDetailPane</name>
+    <message>
+        <source>Groups</source>
+        <translation>Skupiny</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Uživatelské jméno</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Stav</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Zdroj</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>Zobrazované jméno</translation>
+    </message>
+    <message>
+        <source>Degree in front</source>
+        <translation>Titul před jménem</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Jméno</translation>
+    </message>
+    <message>
+        <source>Surname</source>
+        <translation>Příjmení</translation>
+    </message>
+    <message>
+        <source>Degree behind</source>
+        <translation>Titul za jménem</translation>
+    </message>
+    <message>
+        <source>Notification e-mail</source>
+        <translation>Notifikační e-mail</translation>
+    </message>
+    <message>
+        <source>Telephone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Mobile phone</source>
+        <translation>Mobilní telefon</translation>
+    </message>
+    <message>
+        <source>Personal number</source>
+        <translation>Osobní číslo</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>Pracovní pozice</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Oddělení</translation>
+    </message>
+    <message>
+        <source>Direct superior</source>
+        <translation>Přímý nadřízený</translation>
+    </message>
+    <message>
+        <source>SSO identifier</source>
+        <translation>SSO identifikátor</translation>
+    </message>
+    <message>
+        <source>Last changed</source>
+        <translation>Poslední změna</translation>
+    </message>
+    <message>
+        <source>Select a user to see the details.</source>
+        <translation>Vyberte uživatele a uvidíte jeho podrobnosti.</translation>
+    </message>
+    <message>
+        <source>Removed by its synchronization; kept in Sofa, deactivated</source>
+        <translation>Odebrán svou synchronizací; ponechán v Sofa, deaktivován</translation>
+    </message>
+    <message>
+        <source>Synchronization %1</source>
+        <translation>Synchronizace %1</translation>
+    </message>
+    <message>
+        <source>Local (created in Sofa)</source>
+        <translation>Místní (vytvořen v Sofa)</translation>
+    </message>
+    <message>
+        <source>Grant by hand</source>
+        <translation>Přidělit ručně</translation>
+    </message>
+    <message>
+        <source>Groups and roles</source>
+        <translation>Skupiny a role</translation>
+    </message>
+    <message>
+        <source>Group to grant to %1 by hand:</source>
+        <translation>Skupina, kterou ručně přidělit uživateli %1:</translation>
+    </message>
+    <message>
+        <source>Role to grant to %1 by hand:</source>
+        <translation>Role, kterou ručně přidělit uživateli %1:</translation>
+    </message>
+    <message>
+        <source>Every group is already granted by hand.</source>
+        <translation>Všechny skupiny už jsou přiděleny ručně.</translation>
+    </message>
+    <message>
+        <source>There are no groups yet: create one on the Groups tab.</source>
+        <translation>Zatím nejsou žádné skupiny: vytvořte nějakou na kartě Skupiny.</translation>
+    </message>
+    <message>
+        <source>Every role is already granted by hand.</source>
+        <translation>Všechny role už jsou přiděleny ručně.</translation>
+    </message>
+</context>
+<context>
+    <name>UserState</name>
+    <message>
+        <source>Removed</source>
+        <translation>Odebraný</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktivní</translation>
+    </message>
+    <message>
+        <source>Deactivated</source>
+        <translation>Deaktivovaný</translation>
+    </message>
+</context>
+<context>
+    <name>UsersModel</name>
+    <message>
+        <source>User name</source>
+        <translation>Uživatel</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>Celé jméno</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Oddělení</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Zdroj</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Stav</translation>
+    </message>
+    <message>
+        <source>Local</source>
+        <translation>Místní</translation>
+    </message>
+</context>
+<context>
+    <name>UsersPage</name>
+    <message>
+        <source>Search user name, name, e-mail or department</source>
+        <translation>Hledat uživatelské jméno, jméno, e-mail nebo oddělení</translation>
+    </message>
+    <message>
+        <source>New local user…</source>
+        <translation>Nový místní uživatel…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Obnovit</translation>
+    </message>
+    <message>
+        <source>Show what synchronizations changed meanwhile.</source>
+        <translation>Zobrazit, co mezitím změnily synchronizace.</translation>
+    </message>
+    <message>
+        <source>1 user</source>
+        <translation>1 uživatel</translation>
+    </message>
+    <message>
+        <source>%1 users</source>
+        <translation>Počet uživatelů: %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 users shown; scroll for more</source>
+        <translation>Zobrazeno %1 z %2 uživatelů; další se načtou při posouvání</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,211 @@
+"""The Czech translation: complete for the current code, applied by the language setting, with
+Czech dates; the app falls back to English when no .qm was built."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QLabel
+from pytestqt.qtbot import QtBot
+
+from sofa_scim_desktop import bootstrap
+from sofa_scim_desktop.gui import i18n
+from sofa_scim_desktop.gui.access_dialog import AccessDialog
+from sofa_scim_desktop.gui.dates import local_date
+from sofa_scim_desktop.gui.editor.dialog import SyncEditor
+from sofa_scim_desktop.gui.main_window import MainWindow
+from sofa_scim_desktop.gui.settings_view import SettingsView
+
+ROOT = Path(__file__).resolve().parents[2]
+GUI = ROOT / "sofa_scim_desktop" / "gui"
+TS = ROOT / "sofa_scim_desktop" / "resources" / "translations" / "sofa_scim_desktop_cs.ts"
+TOOLS = Path(sys.executable).parent
+# Czech has three plural forms: 1; 2–4; the rest (and 0).
+CZECH_PLURAL_FORMS = 3
+
+Message = tuple[str, str]
+
+
+def messages(ts: Path) -> dict[Message, ET.Element]:
+    root = ET.parse(ts).getroot()
+    return {
+        (context.findtext("name", ""), message.findtext("source", "")): message
+        for context in root.iter("context")
+        for message in context.iter("message")
+    }
+
+
+def translations(message: ET.Element) -> list[str]:
+    element = message.find("translation")
+    assert element is not None
+    if message.get("numerus") == "yes":
+        return [form.text or "" for form in element.iter("numerusform")]
+    return [element.text or ""]
+
+
+@pytest.fixture(scope="module")
+def current_sources(tmp_path_factory: pytest.TempPathFactory) -> dict[Message, ET.Element]:
+    """What lupdate finds in the GUI code today, in a scratch .ts."""
+    scratch = tmp_path_factory.mktemp("lupdate") / "scratch_cs.ts"
+    sources = sorted(str(path) for path in GUI.rglob("*.py"))
+    lupdate = TOOLS / "pyside6-lupdate"
+    subprocess.run([str(lupdate), *sources, "-ts", str(scratch)], check=True, capture_output=True)
+    return messages(scratch)
+
+
+@pytest.fixture(scope="module")
+def compiled() -> None:
+    """Compiles the committed .ts where the app looks for it, as scripts/build_translations
+    does: the tests never run against a stale .qm.
+    """
+    lrelease = TOOLS / "pyside6-lrelease"
+    qm = i18n.qm_path("cs")
+    subprocess.run([str(lrelease), str(TS), "-qm", str(qm)], check=True, capture_output=True)
+
+
+@pytest.fixture
+def czech(compiled: None) -> Iterator[None]:
+    assert i18n.apply_language("cs") == "cs"
+    yield
+    i18n.apply_language("en")
+    QLocale.setDefault(QLocale.system())
+
+
+def test_every_string_in_the_code_is_in_the_ts(current_sources: dict[Message, ET.Element]) -> None:
+    missing = sorted(set(current_sources) - set(messages(TS)))
+    assert not missing, "run scripts/update_translations and translate: " + repr(missing)
+
+
+def test_every_message_is_translated() -> None:
+    unfinished = [
+        key
+        for key, message in messages(TS).items()
+        if message.find("translation") is None
+        or message.find("translation").get("type") in ("unfinished", "obsolete", "vanished")  # type: ignore[union-attr]
+        or not all(text.strip() for text in translations(message))
+    ]
+    assert not unfinished
+
+
+def test_plurals_have_the_three_czech_forms() -> None:
+    plurals = [message for message in messages(TS).values() if message.get("numerus") == "yes"]
+    assert plurals
+    for message in plurals:
+        forms = translations(message)
+        assert len(forms) == CZECH_PLURAL_FORMS
+        assert all("%n" in form for form in forms)
+
+
+def test_placeholders_are_kept() -> None:
+    for (context, source), message in messages(TS).items():
+        for placeholder in ("%1", "%2", "%3"):
+            if placeholder in source:
+                assert all(placeholder in text for text in translations(message)), (
+                    context,
+                    source,
+                )
+
+
+@pytest.mark.parametrize(
+    ("setting", "system", "code"),
+    [
+        ("cs", "en_US", "cs"),
+        ("en", "cs_CZ", "en"),
+        ("system", "cs_CZ", "cs"),
+        ("system", "de_DE", "en"),
+    ],
+)
+def test_language_code_follows_the_setting(setting: str, system: str, code: str) -> None:
+    assert i18n.language_code(setting, QLocale(system)) == code
+
+
+def test_english_keeps_an_english_system_locale() -> None:
+    assert i18n.locale_for("en", QLocale("en_GB")).name() == "en_GB"
+    assert i18n.locale_for("cs", QLocale("en_GB")).name() == "cs_CZ"
+
+
+def test_main_window_in_czech(qtbot: QtBot, services: bootstrap.Services, czech: None) -> None:
+    services.settings.set("server.port", "0")
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    assert window.navigation.topLevelItem(0).child(0).text(0) == "Synchronizace uživatelů"
+    assert window.sync_page.add_action.text() == "+ Přidat SCIM synchronizaci"
+    assert window.sync_page.access_action.text() == "Přístupové údaje"
+    assert window.server_status.text() == "SCIM server je zastaven"
+    window.server.stop()
+
+
+def test_editor_tabs_in_czech(qtbot: QtBot, services: bootstrap.Services, czech: None) -> None:
+    editor = SyncEditor(services, None)
+    qtbot.addWidget(editor)
+    tabs = [editor.tabs.tabText(index) for index in range(editor.tabs.count())]
+    assert tabs == [
+        "Parametry",
+        "Mapování členství ve skupinách",
+        "Mapování členství v rolích",
+        "Logování",
+    ]
+    assert editor.save_button.text() == "Uložit synchronizaci"
+    assert editor.windowTitle() == "Nová synchronizace"
+
+
+def test_access_dialog_in_czech(
+    qtbot: QtBot, services: bootstrap.Services, make_sync: object, czech: None
+) -> None:
+    make_sync("Contoso")  # type: ignore[operator]
+    dialog = AccessDialog(services, "Contoso")
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "Přístupové údaje – Contoso"
+    assert dialog.show_generate.text() == "+ Vygenerovat klíč"
+    assert dialog.copy_url.text() == "Zkopírovat URL do schránky"
+    assert dialog.copy_key.text() == "Zkopírovat klíč do schránky"
+    assert dialog.days.suffix() == " dnů"
+
+
+def test_dates_follow_the_czech_locale(czech: None) -> None:
+    assert QLocale().name() == "cs_CZ"
+    assert local_date(datetime(2026, 3, 9, 12, 0)) == "09.03.26"
+
+
+def test_missing_qm_runs_in_english(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setattr(i18n, "qm_path", lambda code: tmp_path / f"none_{code}.qm")
+    try:
+        assert i18n.apply_language("cs") == "cs"
+        assert i18n._installed == []
+        assert "runs in English" in caplog.text
+    finally:
+        i18n.apply_language("en")
+        QLocale.setDefault(QLocale.system())
+
+
+def test_qt_own_texts_in_czech(czech: None) -> None:
+    """qtbase_cs translates the standard buttons of message boxes and file dialogs."""
+    assert len(i18n._installed) == 2
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Zrušit"
+
+
+def test_settings_say_the_language_changes_on_restart(
+    qtbot: QtBot, services: bootstrap.Services, czech: None
+) -> None:
+    view = SettingsView(services)
+    qtbot.addWidget(view)
+    notes = [label.text() for label in view.findChildren(QLabel)]
+    assert "Jazyk se změní po restartu aplikace." in notes
+
+
+@pytest.mark.parametrize(
+    ("count", "text"),
+    [(0, "0 záznamů"), (1, "1 záznam"), (3, "3 záznamy"), (5, "5 záznamů"), (22, "22 záznamů")],
+)
+def test_czech_plural_forms(czech: None, count: int, text: str) -> None:
+    assert QCoreApplication.translate("LogViewer", "%n entries", "", count) == text
