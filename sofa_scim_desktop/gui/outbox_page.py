@@ -1,0 +1,107 @@
+"""The "Mail outbox" page: every message the app sends, its state and last error, live."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QTimer
+from PySide6.QtCore import Slot
+from PySide6.QtGui import QHideEvent
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QAbstractItemView
+from PySide6.QtWidgets import QHBoxLayout
+from PySide6.QtWidgets import QHeaderView
+from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QStackedWidget
+from PySide6.QtWidgets import QTableView
+from PySide6.QtWidgets import QVBoxLayout
+from PySide6.QtWidgets import QWidget
+
+from sofa_scim_desktop.gui.outbox_model import LAST_ERROR
+from sofa_scim_desktop.gui.outbox_model import SUBJECT
+from sofa_scim_desktop.gui.outbox_model import OutboxModel
+
+REFRESH_MS = 2000
+
+
+class OutboxPage(QWidget):
+    """Refreshes every REFRESH_MS while shown; "Send now" wakes the mail worker."""
+
+    def __init__(self, services: Any, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._mail = services.mail
+        self.model = OutboxModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(SUBJECT, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(LAST_ERROR, QHeaderView.ResizeMode.Stretch)
+        self.empty = QLabel(
+            self.tr(
+                "No e-mail yet. Messages the app sends (welcome e-mails, password links, "
+                "failure notifications, test e-mails) are listed here. When SMTP is not "
+                "configured they wait here and are sent once it is: nothing is lost."
+            )
+        )
+        self.empty.setWordWrap(True)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.empty)
+        self.summary = QLabel()
+        self.send_button = QPushButton(self.tr("Send now"))
+        self.send_button.setToolTip(
+            self.tr("Sends the waiting messages that are due now instead of at the next pass.")
+        )
+        self.send_button.clicked.connect(self.send_now)
+        self.timer = QTimer(self)
+        self.timer.setInterval(REFRESH_MS)
+        self.timer.timeout.connect(self.refresh)
+        self._lay_out()
+        self.refresh()
+
+    def _lay_out(self) -> None:
+        title = QLabel(self.tr("Mail outbox"))
+        title.setStyleSheet("font-weight: bold;")
+        bar = QHBoxLayout()
+        bar.addWidget(self.summary, 1)
+        bar.addWidget(self.send_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(self.stack, 1)
+        layout.addLayout(bar)
+
+    @Slot()
+    def refresh(self) -> None:
+        entries = self._mail.outbox()
+        if self.model.set_entries(entries):
+            self.table.resizeColumnToContents(SUBJECT)
+            self.table.setColumnWidth(SUBJECT, min(self.table.columnWidth(SUBJECT), 320))
+        self.stack.setCurrentWidget(self.table if entries else self.empty)
+        waiting = sum(1 for entry in entries if entry.state == "queued")
+        self.summary.setText(self.tr("Waiting: %1").replace("%1", str(waiting)))
+        self.send_button.setEnabled(waiting > 0)
+
+    @Slot()
+    def send_now(self) -> None:
+        worker = self._mail.worker
+        if worker is None:  # only when the app runs without its server control (tests, tools)
+            self.summary.setText(self.tr("The mail sender is not running."))
+            return
+        worker.wake()
+        self.summary.setText(self.tr("Sending…"))
+        QTimer.singleShot(500, self.refresh)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        self.refresh()
+        self.timer.start()
+        super().showEvent(event)
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802
+        self.timer.stop()  # no database reads for a page nobody looks at
+        super().hideEvent(event)
