@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QDate
+from PySide6.QtCore import QLocale
 from PySide6.QtCore import QModelIndex
 from PySide6.QtCore import QPersistentModelIndex
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush
 from PySide6.QtGui import QColor
 
+from sofa_scim_desktop.gui.dates import local_date
 from sofa_scim_desktop.gui.dates import local_text
+from sofa_scim_desktop.gui.dates import to_qdatetime
 from sofa_scim_desktop.services.mail.outbox import OutboxEntry
 
-CREATED, TO, SUBJECT, KIND, STATE, ATTEMPTS, LAST_ERROR, SENT = range(8)
+# The last error last: the one column that stretches to the window's width.
+CREATED, TO, SUBJECT, KIND, STATE, ATTEMPTS, SENT, LAST_ERROR = range(8)
 _Index = QModelIndex | QPersistentModelIndex
 COLOURS = {"queued": "#8a5a00", "sent": "#1b7f3b", "failed": "#b00020"}
 
@@ -27,6 +33,30 @@ def state_text(entry: OutboxEntry) -> str:
         "failed": QCoreApplication.translate("MailState", "Failed"),
     }
     return texts.get(entry.state, entry.state)
+
+
+def when(moment: datetime | None) -> str:
+    """Today's messages by their time, older ones by their date, as mail clients do: the
+    columns stay narrow (the tooltip has both).
+    """
+    if moment is None:
+        return ""
+    local = to_qdatetime(moment)
+    if local.date() == QDate.currentDate():
+        return QLocale().toString(local.time(), QLocale.FormatType.ShortFormat)
+    return local_date(moment)
+
+
+def kind_text(kind: str) -> str:
+    texts = {
+        "welcome": QCoreApplication.translate("MailKind", "Welcome"),
+        "password_link": QCoreApplication.translate("MailKind", "Password link"),
+        "failures": QCoreApplication.translate("MailKind", "Failures"),
+        "key_expiry": QCoreApplication.translate("MailKind", "Key expiry"),
+        "idle": QCoreApplication.translate("MailKind", "No calls"),
+        "test": QCoreApplication.translate("MailKind", "Test"),
+    }
+    return texts.get(kind, kind)
 
 
 def state_tip(entry: OutboxEntry) -> str:
@@ -58,14 +88,14 @@ class OutboxModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.entries)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else SENT + 1
+        return 0 if parent.isValid() else LAST_ERROR + 1
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:  # noqa: N802
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         return [
             self.tr("Created"), self.tr("To"), self.tr("Subject"), self.tr("Kind"),
-            self.tr("State"), self.tr("Attempts"), self.tr("Last error"), self.tr("Sent"),
+            self.tr("State"), self.tr("Attempts"), self.tr("Sent"), self.tr("Last error"),
         ][section]  # fmt: skip
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -84,7 +114,12 @@ class OutboxModel(QAbstractTableModel):
                 return entry.last_error
             if column == SUBJECT:
                 return entry.subject
+            if column in (CREATED, SENT):
+                return local_text(entry.created_at if column == CREATED else entry.sent_at)
         return None
+
+    def entry_at(self, row: int) -> OutboxEntry | None:
+        return self.entries[row] if 0 <= row < len(self.entries) else None
 
     def _text(self, entry: OutboxEntry, column: int) -> str:
         if column == STATE:
@@ -92,11 +127,11 @@ class OutboxModel(QAbstractTableModel):
         if column == LAST_ERROR:
             return (entry.last_error or "").splitlines()[0] if entry.last_error else ""
         values = {
-            CREATED: local_text(entry.created_at),
+            CREATED: when(entry.created_at),
             TO: entry.to,
             SUBJECT: entry.subject,
-            KIND: entry.kind,
+            KIND: kind_text(entry.kind),
             ATTEMPTS: str(entry.attempts),
-            SENT: local_text(entry.sent_at),
+            SENT: when(entry.sent_at),
         }
         return values[column]

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtCore import QTimer
 from PySide6.QtCore import Slot
 from PySide6.QtGui import QHideEvent
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QAbstractItemView
 from PySide6.QtWidgets import QHBoxLayout
-from PySide6.QtWidgets import QHeaderView
 from PySide6.QtWidgets import QLabel
 from PySide6.QtWidgets import QPushButton
 from PySide6.QtWidgets import QStackedWidget
@@ -20,9 +20,12 @@ from PySide6.QtWidgets import QWidget
 
 from sofa_scim_desktop.gui.outbox_model import LAST_ERROR
 from sofa_scim_desktop.gui.outbox_model import SUBJECT
+from sofa_scim_desktop.gui.outbox_model import TO
 from sofa_scim_desktop.gui.outbox_model import OutboxModel
 
 REFRESH_MS = 2000
+WIDEST = 220  # pixels for the To and Subject columns (the tooltip has the whole subject)
+ERROR_WIDTH = 200  # what the last error keeps of the width when the window is narrow
 
 
 class OutboxPage(QWidget):
@@ -38,10 +41,11 @@ class OutboxPage(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(SUBJECT, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(LAST_ERROR, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setStretchLastSection(True)  # the last error
+        self.detail = QLabel()
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.table.selectionModel().currentRowChanged.connect(self._show_detail)
         self.empty = QLabel(
             self.tr(
                 "No e-mail yet. Messages the app sends (welcome e-mails, password links, "
@@ -74,18 +78,41 @@ class OutboxPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(self.stack, 1)
+        layout.addWidget(self.detail)
         layout.addLayout(bar)
 
     @Slot()
     def refresh(self) -> None:
         entries = self._mail.outbox()
         if self.model.set_entries(entries):
-            self.table.resizeColumnToContents(SUBJECT)
-            self.table.setColumnWidth(SUBJECT, min(self.table.columnWidth(SUBJECT), 320))
+            self._fit_columns()
+        self._show_detail()
         self.stack.setCurrentWidget(self.table if entries else self.empty)
         waiting = sum(1 for entry in entries if entry.state == "queued")
         self.summary.setText(self.tr("Waiting: %1").replace("%1", str(waiting)))
         self.send_button.setEnabled(waiting > 0)
+
+    def _fit_columns(self) -> None:
+        """To contents, but long addresses and subjects leave room for the last error."""
+        for column in range(LAST_ERROR):
+            self.table.resizeColumnToContents(column)
+        for column in (TO, SUBJECT):
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), WIDEST))
+        used = sum(self.table.columnWidth(column) for column in range(LAST_ERROR))
+        spare = self.table.viewport().width() - used - ERROR_WIDTH
+        if spare < 0:  # a narrow window: the subject gives way (its tooltip has it whole)
+            subject = max(self.table.columnWidth(SUBJECT) + spare, 120)
+            self.table.setColumnWidth(SUBJECT, subject)
+
+    @Slot()
+    def _show_detail(self) -> None:
+        entry = self.model.entry_at(self.table.currentIndex().row())
+        if entry is None or not entry.last_error:
+            self.detail.setText("")
+            self.detail.hide()
+            return
+        self.detail.setText(self.tr("Last error: %1").replace("%1", entry.last_error))
+        self.detail.show()
 
     @Slot()
     def send_now(self) -> None:
@@ -99,6 +126,7 @@ class OutboxPage(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         self.refresh()
+        self._fit_columns()  # the viewport has its real width only now
         self.timer.start()
         super().showEvent(event)
 

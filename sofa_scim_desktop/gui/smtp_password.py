@@ -49,9 +49,12 @@ class PasswordField(QWidget):
         self.edit.clear()
         stored = self.is_set()
         self.edit.setPlaceholderText(
-            self.tr("Stored in the system keyring; type to replace it")
+            self.tr("Stored in the system keyring") if stored else self.tr("Not set")
+        )
+        self.edit.setToolTip(
+            self.tr("Type a new password to replace the stored one; empty keeps it.")
             if stored
-            else self.tr("Not set")
+            else ""
         )
         self.remove_button.setEnabled(stored)
 

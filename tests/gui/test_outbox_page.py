@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from sofa_scim_desktop import bootstrap
+from sofa_scim_desktop.gui.outbox_model import KIND
 from sofa_scim_desktop.gui.outbox_model import LAST_ERROR
 from sofa_scim_desktop.gui.outbox_model import STATE
 from sofa_scim_desktop.gui.outbox_model import TO
@@ -75,3 +76,16 @@ def test_refreshes_only_while_shown(page: OutboxPage) -> None:
     assert page.timer.isActive()
     page.hide()
     assert not page.timer.isActive()
+
+
+def test_selected_message_shows_its_whole_last_error(
+    qtbot: Any, page: OutboxPage, services: bootstrap.Services
+) -> None:
+    services.mail.send_test("admin@example.com")
+    MailWorker(services.db, services.settings).run_once()
+    page.refresh()
+    assert page.detail.isHidden()
+    page.table.selectRow(0)
+    assert page.detail.isVisible()
+    assert page.detail.text().startswith("Last error: Waiting: no SMTP server is set up")
+    assert cell(page, 0, KIND) == "Test"
