@@ -17,6 +17,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import keyring  # noqa: E402
+from keyring.backends import fail  # noqa: E402
 from PySide6.QtCore import QCoreApplication  # noqa: E402
 from PySide6.QtCore import QLocale  # noqa: E402
 from PySide6.QtWidgets import QWidget  # noqa: E402
@@ -80,6 +81,21 @@ def add_messages() -> None:
         )  # fmt: skip
 
 
+def shoot_problems(window: MainWindow, services: bootstrap.Services) -> None:
+    """SMTP down (the test e-mail waits, with the error), no keyring, a mistyped sender."""
+    services.settings.set("smtp.port", str(free_port()))  # nobody listens there
+    window.show_page(SETTINGS_PAGE)
+    page = window.settings_page
+    page.load()
+    page.test_mail.send()
+    wait_for(lambda: "Connection refused" in page.test_mail.result.text())
+    keyring.set_keyring(fail.Keyring())
+    page.smtp_password.edit.setText("new password")
+    page.smtp_sender.setText("sofa.contoso.com")
+    page.save()
+    save(window, "mail_3_settings_problems")
+
+
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     app = application(sys.argv[:1])
@@ -93,6 +109,8 @@ def main() -> None:
     window = MainWindow(services)
     window.resize(1100, 760)
     window.server.start()
+    window.show_page(OUTBOX_PAGE)
+    save(window, "mail_0_outbox_empty")
     add_messages()  # before the test e-mail: the outbox lists by arrival, newest first
     window.show_page(SETTINGS_PAGE)
     box = window.settings_page.test_mail
@@ -103,6 +121,7 @@ def main() -> None:
     window.show_page(OUTBOX_PAGE)
     window.outbox_page.table.selectRow(2)  # the failed one: its full error below
     save(window, "mail_2_outbox")
+    shoot_problems(window, services)
     window.close()
     window.deleteLater()
     sink.stop()

@@ -54,9 +54,15 @@ class OutboxPage(QWidget):
             )
         )
         self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setStyleSheet("color: palette(placeholder-text);")
+        self.empty.setMaximumWidth(560)  # a short paragraph, not one line across the page
+        empty_box = QWidget()
+        centred = QHBoxLayout(empty_box)
+        centred.addWidget(self.empty)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.table)
-        self.stack.addWidget(self.empty)
+        self.stack.addWidget(empty_box)
         self.summary = QLabel()
         self.send_button = QPushButton(self.tr("Send now"))
         self.send_button.setToolTip(
@@ -87,7 +93,7 @@ class OutboxPage(QWidget):
         if self.model.set_entries(entries):
             self._fit_columns()
         self._show_detail()
-        self.stack.setCurrentWidget(self.table if entries else self.empty)
+        self.stack.setCurrentIndex(0 if entries else 1)
         waiting = sum(1 for entry in entries if entry.state == "queued")
         self.summary.setText(self.tr("Waiting: %1").replace("%1", str(waiting)))
         self.send_button.setEnabled(waiting > 0)
