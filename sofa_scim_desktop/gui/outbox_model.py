@@ -66,9 +66,10 @@ def state_tip(entry: OutboxEntry) -> str:
         return QCoreApplication.translate(
             "MailState", "Given up after repeated attempts; see the last error."
         )
-    return QCoreApplication.translate(
-        "MailState", "Not sent yet; sending is retried until it succeeds or gives up."
+    text = QCoreApplication.translate(
+        "MailState", "Not sent yet; next attempt at %1. Sending is retried until it succeeds."
     )
+    return text.replace("%1", local_text(entry.next_attempt_at))
 
 
 class OutboxModel(QAbstractTableModel):

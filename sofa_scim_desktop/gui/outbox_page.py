@@ -66,7 +66,11 @@ class OutboxPage(QWidget):
         self.summary = QLabel()
         self.send_button = QPushButton(self.tr("Send now"))
         self.send_button.setToolTip(
-            self.tr("Sends the waiting messages that are due now instead of at the next pass.")
+            self.tr(
+                "Sends the waiting messages that are due now, without waiting for the next "
+                "pass. A message retried after an error waits for its next attempt (tooltip "
+                "of its state)."
+            )
         )
         self.send_button.clicked.connect(self.send_now)
         self.timer = QTimer(self)

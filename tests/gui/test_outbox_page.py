@@ -51,7 +51,7 @@ def test_waiting_message_shows_why_it_waits(
     assert cell(page, 0, STATE) == "Waiting"
     qtbot.waitUntil(lambda: "smtp.host" in (cell(page, 0, LAST_ERROR) or ""), timeout=5000)
     assert "smtp.host" in cell(page, 0, LAST_ERROR, Qt.ItemDataRole.ToolTipRole)
-    assert "retried" in cell(page, 0, STATE, Qt.ItemDataRole.ToolTipRole)
+    assert "next attempt at" in cell(page, 0, STATE, Qt.ItemDataRole.ToolTipRole)
     assert page.summary.text() == "Waiting: 2" and page.send_button.isEnabled()
 
 
