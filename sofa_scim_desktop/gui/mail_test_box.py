@@ -44,7 +44,8 @@ class MailTestBox(QGroupBox):
         layout = QVBoxLayout(self)
         layout.addLayout(row)
         layout.addWidget(self.result)
-        self._show(self.tr("Sent with the saved settings: save your changes first."), "")
+        hint = self.tr("Sent with the saved settings: save your changes first.")
+        self._show(hint, "palette(placeholder-text)")
 
     @Slot()
     def send(self) -> None:

@@ -81,15 +81,15 @@ class OutboxPage(QWidget):
 
     def _lay_out(self) -> None:
         title = QLabel(self.tr("Mail outbox"))
-        title.setStyleSheet("font-weight: bold;")
-        bar = QHBoxLayout()
-        bar.addWidget(self.summary, 1)
-        bar.addWidget(self.send_button)
+        title.setStyleSheet("font-size: 16pt; font-weight: bold;")  # as the other pages
+        heading = QHBoxLayout()
+        heading.addWidget(title, 1)
+        heading.addWidget(self.send_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(title)
+        layout.addLayout(heading)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.detail)
-        layout.addLayout(bar)
+        layout.addWidget(self.summary)
 
     @Slot()
     def refresh(self) -> None:
