@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QTimer
@@ -35,6 +36,7 @@ class MailTestBox(QGroupBox):
         self.recipient.returnPressed.connect(self.send)
         self.result = QLabel()
         self.result.setWordWrap(True)
+        self.result.hide()  # until there is something to say
         self.timer = QTimer(self)
         self.timer.setInterval(POLL_MS)
         self.timer.timeout.connect(self.poll)
@@ -44,11 +46,16 @@ class MailTestBox(QGroupBox):
         layout = QVBoxLayout(self)
         layout.addLayout(row)
         layout.addWidget(self.result)
-        hint = self.tr("Sent with the saved settings: save your changes first.")
-        self._show(hint, "palette(placeholder-text)")
+        # The page says whether SMTP fields were changed and not saved: the worker sends
+        # with the saved settings, so a test of typed ones would test something else.
+        self.unsaved: Callable[[], bool] = lambda: False
 
     @Slot()
     def send(self) -> None:
+        if self.unsaved():
+            text = self.tr("Save the changed e-mail settings first: the test uses the saved ones.")
+            self._show(text, COLOURS["failed"])
+            return
         try:
             self.message_id = self._mail.send_test(self.recipient.text())
         except DomainError as error:
@@ -87,3 +94,4 @@ class MailTestBox(QGroupBox):
     def _show(self, text: str, colour: str) -> None:
         self.result.setText(text)
         self.result.setStyleSheet(f"color: {colour};" if colour else "")
+        self.result.setVisible(bool(text))

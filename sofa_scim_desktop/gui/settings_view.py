@@ -84,6 +84,7 @@ class SettingsView(QWidget):
         self.smtp_password.problem.connect(lambda text: self._show_error(PASSWORD, text))
         self.smtp_password.removed.connect(self._password_removed)
         self.test_mail = MailTestBox(self._mail)
+        self.test_mail.unsaved = self._smtp_unsaved
         self.endpoint_preview = _note("")
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -312,6 +313,10 @@ class SettingsView(QWidget):
     def _show_error(self, key: str, text: str) -> None:
         self.errors[key].setText(text)
         self.errors[key].setVisible(bool(text))
+
+    def _smtp_unsaved(self) -> bool:
+        typed = any(self.value(key) != self._settings.get(key) for key in SMTP_KEYS)
+        return typed or self.smtp_password.changed()
 
     def _password_removed(self) -> None:
         self.status.setText(self.tr("The SMTP password was removed."))

@@ -106,6 +106,7 @@ def test_keyring_unavailable_is_explained_next_to_the_password(view: SettingsVie
 def test_test_email_arrives_and_the_page_says_sent(
     qtbot: Any, view: SettingsView, smtp: SmtpSink, mail_worker: MailWorker
 ) -> None:
+    view.load()  # the sink's settings, stored after the page was built
     view.test_mail.recipient.setText("admin@example.com")
     view.test_mail.send_button.click()
     qtbot.waitUntil(lambda: view.test_mail.result.text().startswith("Sent to"), timeout=10000)
@@ -120,6 +121,7 @@ def test_test_email_with_smtp_down_shows_waiting_and_the_error(
     for key, value in (("smtp.host", "127.0.0.1"), ("smtp.port", str(free_port())),
                        ("smtp.security", "none"), ("smtp.sender", "sofa@example.com")):  # fmt: skip
         services.settings.set(key, value)
+    view.load()
     view.test_mail.recipient.setText("admin@example.com")
     view.test_mail.send_button.click()
     qtbot.waitUntil(lambda: "Connection refused" in view.test_mail.result.text(), timeout=10000)
@@ -131,3 +133,16 @@ def test_test_email_to_a_bad_address_is_refused(view: SettingsView) -> None:
     view.test_mail.send_button.click()
     assert "is not an e-mail address" in view.test_mail.result.text()
     assert not view.test_mail.timer.isActive()
+
+
+def test_test_email_asks_to_save_changed_smtp_settings_first(
+    view: SettingsView, services: Any
+) -> None:
+    retype(view.smtp_host, "smtp.example.com")
+    view.test_mail.recipient.setText("admin@example.com")
+    view.test_mail.send_button.click()
+    assert view.test_mail.result.text().startswith("Save the changed e-mail settings first")
+    assert services.mail.outbox() == []
+    assert view.save()
+    view.test_mail.send_button.click()
+    assert [entry.to for entry in services.mail.outbox()] == ["admin@example.com"]
