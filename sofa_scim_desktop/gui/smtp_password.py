@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QPushButton
 from PySide6.QtWidgets import QWidget
 
 from sofa_scim_desktop.domain.errors import DomainError
+from sofa_scim_desktop.services.secrets import ENV_SMTP_PASSWORD
 
 KEY = "smtp.password"
 
@@ -45,18 +46,18 @@ class PasswordField(QWidget):
 
     @Slot()
     def load(self) -> None:
-        """Drops what was typed; the placeholder tells whether one is stored."""
+        """Drops what was typed; the placeholder tells whether one is stored, and where."""
         self.edit.clear()
         stored = self.is_set()
-        self.edit.setPlaceholderText(
-            self.tr("Stored in the system keyring") if stored else self.tr("Not set")
-        )
-        self.edit.setToolTip(
-            self.tr("Type a new password to replace the stored one; empty keeps it.")
-            if stored
-            else ""
-        )
+        self.edit.setPlaceholderText(self._where(stored))
+        replace = self.tr("Type a new password to replace the stored one; empty keeps it.")
+        self.edit.setToolTip(replace if stored else "")
         self.remove_button.setEnabled(stored)
+
+    def _where(self, stored: bool) -> str:
+        if self._settings.secrets.smtp_password_in_environment():
+            return self.tr("Given in %1").replace("%1", ENV_SMTP_PASSWORD)  # it wins
+        return self.tr("Stored in the system keyring") if stored else self.tr("Not set")
 
     def changed(self) -> bool:
         return bool(self.edit.text())

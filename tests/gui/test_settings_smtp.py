@@ -146,3 +146,13 @@ def test_test_email_asks_to_save_changed_smtp_settings_first(
     assert view.save()
     view.test_mail.send_button.click()
     assert [entry.to for entry in services.mail.outbox()] == ["admin@example.com"]
+
+
+def test_password_from_the_environment_is_named_as_such(
+    qtbot: Any, services: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOFA_SCIM_SMTP_PASSWORD", "from-env")
+    view = SettingsView(services)
+    qtbot.addWidget(view)
+    assert view.smtp_password.edit.placeholderText() == "Given in SOFA_SCIM_SMTP_PASSWORD"
+    assert view.smtp_password.edit.text() == ""
