@@ -14,11 +14,12 @@ from PySide6.QtWidgets import QTreeWidgetItem
 
 from sofa_scim_desktop.bootstrap import Services
 from sofa_scim_desktop.gui.directory.view import DirectoryView
+from sofa_scim_desktop.gui.outbox_page import OutboxPage
 from sofa_scim_desktop.gui.server_control import ServerControl
 from sofa_scim_desktop.gui.settings_view import SettingsView
 from sofa_scim_desktop.gui.sync_page import SyncPage
 
-SYNC_PAGE, DIRECTORY_PAGE, SETTINGS_PAGE = range(3)
+SYNC_PAGE, DIRECTORY_PAGE, SETTINGS_PAGE, OUTBOX_PAGE = range(4)
 
 
 class MainWindow(QMainWindow):
@@ -31,8 +32,10 @@ class MainWindow(QMainWindow):
         self.sync_page = SyncPage(services)
         self.directory_page = DirectoryView(services)
         self.settings_page = SettingsView(services)
+        self.outbox_page = OutboxPage(services)
         self.pages = QStackedWidget()
-        for page in (self.sync_page, self.directory_page, self.settings_page):
+        pages = (self.sync_page, self.directory_page, self.settings_page, self.outbox_page)
+        for page in pages:
             self.pages.addWidget(page)
         self.settings_page.serverSettingsChanged.connect(self.restart_server)
         self.navigation = self._navigation()
@@ -67,6 +70,8 @@ class MainWindow(QMainWindow):
         directory.setData(0, Qt.ItemDataRole.UserRole, DIRECTORY_PAGE)
         settings = QTreeWidgetItem([self.tr("Settings")])
         settings.setData(0, Qt.ItemDataRole.UserRole, SETTINGS_PAGE)
+        outbox = QTreeWidgetItem(settings, [self.tr("Mail outbox")])
+        outbox.setData(0, Qt.ItemDataRole.UserRole, OUTBOX_PAGE)
         tree.addTopLevelItems([bridge, directory, settings])
         tree.expandAll()
         tree.currentItemChanged.connect(self._navigate)

@@ -1,4 +1,4 @@
-"""The embedded SCIM server's life in the app: start on the settings, busy port, restart, stop."""
+"""The embedded SCIM server's life in the app (with the mail worker): start, busy port, restart."""
 
 from __future__ import annotations
 
@@ -52,7 +52,11 @@ class ServerControl(QObject):
         return self.server.url if self.server else None
 
     def start(self) -> bool:
-        """Starts on server.host/server.port; a busy port asks for another one."""
+        """Starts on server.host/server.port; a busy port asks for another one. The mail
+        worker starts too (once), so mail goes out while the app runs, even without a server.
+        """
+        if self.services.mail.worker is None:
+            self.services.mail.start_worker()
         settings = self.services.settings
         host = settings.get("server.host")
         port = int(settings.get("server.port"))
@@ -88,6 +92,11 @@ class ServerControl(QObject):
         return True
 
     def stop(self) -> None:
+        """Stops the server and the mail worker (quitting)."""
+        self._stop_server()
+        self.services.mail.stop_worker()
+
+    def _stop_server(self) -> None:
         if self.server is not None:
             self.server.stop()
             self.server = None
@@ -95,5 +104,5 @@ class ServerControl(QObject):
 
     def restart(self) -> bool:
         """After the server settings changed (the Settings page calls this)."""
-        self.stop()
+        self._stop_server()  # the mail worker keeps running: it reads the settings per pass.
         return self.start()

@@ -20,11 +20,14 @@ from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
 from sofa_scim_desktop.domain.errors import DomainError
+from sofa_scim_desktop.gui.mail_test_box import MailTestBox
+from sofa_scim_desktop.gui.smtp_password import PasswordField
 from sofa_scim_desktop.services.settings import SETTINGS
 
 SERVER_KEYS = ("server.host", "server.port", "server.trusted_proxy")
-EDITABLE_KEYS = ("public_base_url", *SERVER_KEYS, "logs.retention_days", "language")
 SMTP_KEYS = ("smtp.host", "smtp.port", "smtp.security", "smtp.user", "smtp.sender")
+EDITABLE_KEYS = ("public_base_url", *SERVER_KEYS, "logs.retention_days", "language", *SMTP_KEYS)
+PASSWORD = "smtp.password"
 
 
 def _note(text: str) -> QLabel:
@@ -54,7 +57,8 @@ class SettingsView(QWidget):
     def __init__(self, services: Any, parent: Any = None) -> None:
         super().__init__(parent)
         self._settings = services.settings
-        self.fields: dict[str, QLineEdit | QComboBox] = {}
+        self._mail = services.mail
+        self.fields: dict[str, QWidget] = {}
         self.errors: dict[str, QLabel] = {}
         self._labels: list[QLabel] = []
         self.public_base_url = self._line("public_base_url", "https://sofa.example.com")
@@ -66,6 +70,21 @@ class SettingsView(QWidget):
             "language",
             [("system", self.tr("System")), ("en", self.tr("English")), ("cs", self.tr("Czech"))],
         )
+        self.smtp_host = self._line("smtp.host", "smtp.example.com")
+        self.smtp_port = self._line("smtp.port", "587")
+        self.smtp_security = self._combo(
+            "smtp.security",
+            [("none", self.tr("None")), ("starttls", "STARTTLS"), ("tls", "TLS")],
+        )
+        self.smtp_user = self._line("smtp.user")
+        self.smtp_sender = self._line("smtp.sender", "sofa@example.com")
+        self.smtp_password = PasswordField(self._settings)
+        self.fields[PASSWORD] = self.smtp_password
+        self.errors[PASSWORD] = _error_label()
+        self.smtp_password.problem.connect(lambda text: self._show_error(PASSWORD, text))
+        self.smtp_password.removed.connect(self._password_removed)
+        self.test_mail = MailTestBox(self._mail)
+        self.test_mail.unsaved = self._smtp_unsaved
         self.endpoint_preview = _note("")
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -126,6 +145,7 @@ class SettingsView(QWidget):
         left.addStretch(1)
         right.addWidget(self._general_box())
         right.addWidget(self._smtp_box())
+        right.addWidget(self.test_mail)
         right.addStretch(1)
         layout = QHBoxLayout(body)
         layout.addLayout(left, 1)
@@ -196,28 +216,21 @@ class SettingsView(QWidget):
     def _smtp_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("E-mail (SMTP)"))
         form = QFormLayout(box)
-        # NOTE: shown, not hidden, so the admin knows where they will be (issue 4).
-        form.addRow(_note(self.tr("E-mail settings come in a later version.")))
-        labels = (
-            self.tr("SMTP host"),
-            self.tr("Port"),
-            self.tr("Security"),
-            self.tr("User"),
-            self.tr("Sender"),
+        form.addRow(
+            _note(
+                self.tr(
+                    "Until a host and a sender are set, e-mail waits in the Mail outbox; "
+                    "nothing is lost."
+                )
+            )
         )
-        self.smtp_fields: dict[str, QWidget] = {}
-        for key, label in zip(SMTP_KEYS, labels, strict=True):
-            field: QWidget = QComboBox() if key == "smtp.security" else QLineEdit()
-            if isinstance(field, QComboBox):
-                field.addItems(["none", "starttls", "tls"])
-            field.setEnabled(False)
-            self.smtp_fields[key] = field
-            form.addRow(self._label(label), field)
-        password = QLineEdit()
-        password.setEchoMode(QLineEdit.EchoMode.Password)
-        password.setEnabled(False)
-        self.smtp_fields["smtp.password"] = password
-        form.addRow(self._label(self.tr("Password")), password)
+        self._row(form, self.tr("SMTP host"), "smtp.host")
+        port_note = self.tr("Usually 587 (STARTTLS) or 465 (TLS).")
+        self._row(form, self.tr("Port"), "smtp.port", port_note)
+        self._row(form, self.tr("Security"), "smtp.security")
+        self._row(form, self.tr("User"), "smtp.user", self.tr("Empty: no login."))
+        self._row(form, self.tr("Password"), "smtp.password")
+        self._row(form, self.tr("Sender"), "smtp.sender")
         return box
 
     # --- Behaviour --------------------------------------------------------------------------
@@ -228,19 +241,15 @@ class SettingsView(QWidget):
         for key in EDITABLE_KEYS:
             self._set_value(key, self._settings.get(key))
             self._show_error(key, "")
-        for key in SMTP_KEYS:
-            field = self.smtp_fields[key]
-            value = self._settings.get(key)
-            if isinstance(field, QComboBox):
-                field.setCurrentText(value)
-            elif isinstance(field, QLineEdit):
-                field.setText(value)
+        self.smtp_password.load()
+        self._show_error(PASSWORD, "")
         self.status.setText("")
 
     def value(self, key: str) -> str:
         field = self.fields[key]
         if isinstance(field, QComboBox):
             return str(field.currentData())
+        assert isinstance(field, QLineEdit)
         return field.text().strip()
 
     def check(self, key: str) -> bool:
@@ -270,11 +279,15 @@ class SettingsView(QWidget):
                 refused.append(key)
                 continue
             changed.append(key)
+        if self.smtp_password.changed():
+            (changed if self.smtp_password.save() else refused).append(PASSWORD)
         self._report(changed, refused)
         if changed:
             self.saved.emit()
         if any(key in SERVER_KEYS for key in changed):
             self.serverSettingsChanged.emit()
+        if any(key.startswith("smtp.") for key in changed) and self._mail.worker is not None:
+            self._mail.worker.wake()  # mail that waited for these settings goes out now
         return not refused
 
     def _report(self, changed: list[str], refused: list[str]) -> None:
@@ -294,12 +307,19 @@ class SettingsView(QWidget):
         field = self.fields[key]
         if isinstance(field, QComboBox):
             field.setCurrentIndex(max(0, field.findData(value)))
-        else:
+        elif isinstance(field, QLineEdit):
             field.setText(value)
 
     def _show_error(self, key: str, text: str) -> None:
         self.errors[key].setText(text)
         self.errors[key].setVisible(bool(text))
+
+    def _smtp_unsaved(self) -> bool:
+        typed = any(self.value(key) != self._settings.get(key) for key in SMTP_KEYS)
+        return typed or self.smtp_password.changed()
+
+    def _password_removed(self) -> None:
+        self.status.setText(self.tr("The SMTP password was removed."))
 
     def _preview_endpoint(self, text: str) -> None:
         base = text.strip().rstrip("/") or "https://…"

@@ -67,6 +67,10 @@ class Secrets:
             )
             return None
 
+    def smtp_password_in_environment(self) -> bool:
+        """The environment variable wins: the GUI says so rather than "in the keyring"."""
+        return bool(os.environ.get(ENV_SMTP_PASSWORD))
+
     def smtp_password_is_set(self) -> bool:
         return bool(self.smtp_password())
 

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from email.utils import parseaddr
 from urllib.parse import urlparse
 
 from sofa_scim_desktop.domain.errors import DomainError
 from sofa_scim_desktop.services.secrets import Secrets
 from sofa_scim_desktop.storage.tables import Setting
+
+_ADDRESS = re.compile(r"^[^@\s]+@[^@\s]+$")
 
 
 def _url(value: str) -> str:
@@ -42,17 +46,31 @@ def _text(value: str) -> str:
     return value.strip()
 
 
+def _host(value: str) -> str:
+    if any(ch.isspace() for ch in value.strip()):
+        raise DomainError("Expected a host name or address without spaces, e.g. smtp.example.com.")
+    return value.strip()
+
+
+def _sender(value: str) -> str:
+    """Empty (mail waits) or an address, optionally with a name: Sofa <sofa@example.com>."""
+    name, address = parseaddr(value.strip())
+    if value.strip() and not _ADDRESS.match(address):
+        raise DomainError("Expected an e-mail address such as sofa@example.com.")
+    return value.strip()
+
+
 # key -> (validator, default)
 SETTINGS: dict[str, tuple[Callable[[str], str], str]] = {
     "public_base_url": (_url, "http://127.0.0.1:8080"),
     "server.host": (_text, "127.0.0.1"),
     "server.port": (_port, "8080"),
     "server.trusted_proxy": (_text, ""),
-    "smtp.host": (_text, ""),
+    "smtp.host": (_host, ""),
     "smtp.port": (_port, "587"),
     "smtp.security": (_choice("none", "starttls", "tls"), "starttls"),
     "smtp.user": (_text, ""),
-    "smtp.sender": (_text, ""),
+    "smtp.sender": (_sender, ""),
     "language": (_choice("system", "en", "cs"), "system"),
     "logs.retention_days": (_positive, "90"),
 }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -12,7 +13,9 @@ from PySide6.QtWidgets import QWidget
 
 from sofa_scim_desktop import bootstrap
 from sofa_scim_desktop.gui import prompts
+from sofa_scim_desktop.services.mail.worker import MailWorker
 from sofa_scim_desktop.services.synchronizations import SyncSettings
+from tests.services.mail.conftest import smtp  # noqa: F401  (the aiosmtpd sink, reused)
 
 GUID = "0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0"
 GUID_2 = "11111111-2222-3333-4444-555555555555"
@@ -48,3 +51,10 @@ def type_text(widget: QWidget, text: str) -> None:
         QTest.sendKeyEvent(
             QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, ch, Qt.KeyboardModifier.NoModifier
         )
+
+
+@pytest.fixture
+def mail_worker(services: bootstrap.Services) -> Iterator[MailWorker]:
+    """The app's background sender, polling fast so that tests do not wait for it."""
+    yield services.mail.start_worker(interval=0.2)
+    services.mail.stop_worker()

@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from sofa_scim_desktop import bootstrap
 from sofa_scim_desktop.gui.main_window import DIRECTORY_PAGE
+from sofa_scim_desktop.gui.main_window import OUTBOX_PAGE
 from sofa_scim_desktop.gui.main_window import SETTINGS_PAGE
 from sofa_scim_desktop.gui.main_window import SYNC_PAGE
 from sofa_scim_desktop.gui.main_window import MainWindow
@@ -184,3 +185,20 @@ def test_closing_the_window_stops_the_server(window: MainWindow) -> None:
     assert window.server.url is None
     with pytest.raises(requests.ConnectionError):
         requests.get(f"{url}/scim/v2/x/Users", timeout=2)
+
+
+def test_the_mail_worker_runs_with_the_app(window: MainWindow, services: Any) -> None:
+    window.server.start()
+    worker = services.mail.worker
+    assert worker is not None and worker._thread.is_alive()
+    window.restart_server()
+    assert services.mail.worker is worker  # a server restart leaves the sender alone
+    window.server.stop()
+    assert services.mail.worker is None and not worker._thread.is_alive()
+
+
+def test_mail_outbox_page_is_under_settings(window: MainWindow) -> None:
+    window.show_page(OUTBOX_PAGE)
+    assert window.pages.currentWidget() is window.outbox_page
+    assert window.navigation.currentItem().text(0) == "Mail outbox"
+    assert window.navigation.currentItem().parent().text(0) == "Settings"

@@ -109,10 +109,3 @@ def test_plain_http_is_accepted_with_a_warning(view: SettingsView) -> None:
     retype(view.public_base_url, "http://sofa.local")
     assert "Entra calls only https://" in view.endpoint_preview.text()
     assert view.save()
-
-
-def test_email_settings_are_shown_disabled(view: SettingsView) -> None:
-    assert all(not field.isEnabled() for field in view.smtp_fields.values())
-    assert "smtp.password" in view.smtp_fields
-    labels = [label.text() for label in view.findChildren(type(view.status))]
-    assert "E-mail settings come in a later version." in labels

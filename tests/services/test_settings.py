@@ -45,6 +45,9 @@ def test_defaults(services: bootstrap.Services, key: str, default: str) -> None:
         ("logs.retention_days", "30", "30"),
         ("smtp.host", "  smtp.example.com ", "smtp.example.com"),
         ("server.trusted_proxy", "10.0.0.1", "10.0.0.1"),
+        ("smtp.sender", " sofa@example.com ", "sofa@example.com"),
+        ("smtp.sender", "Sofa <sofa@example.com>", "Sofa <sofa@example.com>"),
+        ("smtp.sender", "", ""),
     ],
 )
 def test_set_then_get(services: bootstrap.Services, key: str, value: str, stored: str) -> None:
@@ -69,6 +72,9 @@ def test_set_replaces_the_previous_value(services: bootstrap.Services) -> None:
         ("server.port", "http", "port number from 0"),
         ("smtp.port", "", "port number from 0"),
         ("smtp.security", "ssl", "Expected one of: none, starttls, tls"),
+        ("smtp.host", "smtp example.com", "without spaces"),
+        ("smtp.sender", "sofa", "an e-mail address"),
+        ("smtp.sender", "Sofa <sofa>", "an e-mail address"),
         ("language", "de", "Expected one of: system, en, cs"),
         ("logs.retention_days", "0", "at least 1"),
         ("logs.retention_days", "7.5", "at least 1"),

@@ -1,0 +1,138 @@
+"""The mail outbox as a table model: newest first, the state coloured, the full error as a tip."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QDate
+from PySide6.QtCore import QLocale
+from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QPersistentModelIndex
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush
+from PySide6.QtGui import QColor
+
+from sofa_scim_desktop.gui.dates import local_date
+from sofa_scim_desktop.gui.dates import local_text
+from sofa_scim_desktop.gui.dates import to_qdatetime
+from sofa_scim_desktop.services.mail.outbox import OutboxEntry
+
+# The last error last: the one column that stretches to the window's width.
+CREATED, TO, SUBJECT, KIND, STATE, ATTEMPTS, SENT, LAST_ERROR = range(8)
+_Index = QModelIndex | QPersistentModelIndex
+COLOURS = {"queued": "#8a5a00", "sent": "#1b7f3b", "failed": "#b00020"}
+
+
+def state_text(entry: OutboxEntry) -> str:
+    texts = {
+        "queued": QCoreApplication.translate("MailState", "Waiting"),
+        "sent": QCoreApplication.translate("MailState", "Sent"),
+        "failed": QCoreApplication.translate("MailState", "Failed"),
+    }
+    return texts.get(entry.state, entry.state)
+
+
+def when(moment: datetime | None) -> str:
+    """Today's messages by their time, older ones by their date, as mail clients do: the
+    columns stay narrow (the tooltip has both).
+    """
+    if moment is None:
+        return ""
+    local = to_qdatetime(moment)
+    if local.date() == QDate.currentDate():
+        return QLocale().toString(local.time(), QLocale.FormatType.ShortFormat)
+    return local_date(moment)
+
+
+def kind_text(kind: str) -> str:
+    texts = {
+        "welcome": QCoreApplication.translate("MailKind", "Welcome"),
+        "password_link": QCoreApplication.translate("MailKind", "Password link"),
+        "failures": QCoreApplication.translate("MailKind", "Failures"),
+        "key_expiry": QCoreApplication.translate("MailKind", "Key expiry"),
+        "idle": QCoreApplication.translate("MailKind", "No calls"),
+        "test": QCoreApplication.translate("MailKind", "Test"),
+    }
+    return texts.get(kind, kind)
+
+
+def state_tip(entry: OutboxEntry) -> str:
+    if entry.state == "sent":
+        return QCoreApplication.translate("MailState", "Handed to the SMTP server.")
+    if entry.state == "failed":
+        return QCoreApplication.translate(
+            "MailState", "Given up after repeated attempts; see the last error."
+        )
+    text = QCoreApplication.translate(
+        "MailState", "Not sent yet; next attempt at %1. Sending is retried until it succeeds."
+    )
+    return text.replace("%1", local_text(entry.next_attempt_at))
+
+
+class OutboxModel(QAbstractTableModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.entries: list[OutboxEntry] = []
+
+    def set_entries(self, entries: list[OutboxEntry]) -> bool:
+        if entries == self.entries:
+            return False  # a refresh that changed nothing keeps the selection and scroll
+        self.beginResetModel()
+        self.entries = entries
+        self.endResetModel()
+        return True
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.entries)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else LAST_ERROR + 1
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:  # noqa: N802
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return [
+            self.tr("Created"), self.tr("To"), self.tr("Subject"), self.tr("Kind"),
+            self.tr("State"), self.tr("Attempts"), self.tr("Sent"), self.tr("Last error"),
+        ][section]  # fmt: skip
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        entry = self.entries[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(entry, column)
+        if role == Qt.ItemDataRole.ForegroundRole and column == STATE:
+            return QBrush(QColor(COLOURS.get(entry.state, "#000000")))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == STATE:
+                return state_tip(entry)
+            if column == LAST_ERROR:
+                return entry.last_error
+            if column == SUBJECT:
+                return entry.subject
+            if column in (CREATED, SENT):
+                return local_text(entry.created_at if column == CREATED else entry.sent_at)
+        return None
+
+    def entry_at(self, row: int) -> OutboxEntry | None:
+        return self.entries[row] if 0 <= row < len(self.entries) else None
+
+    def _text(self, entry: OutboxEntry, column: int) -> str:
+        if column == STATE:
+            return state_text(entry)
+        if column == LAST_ERROR:
+            return (entry.last_error or "").splitlines()[0] if entry.last_error else ""
+        values = {
+            CREATED: when(entry.created_at),
+            TO: entry.to,
+            SUBJECT: entry.subject,
+            KIND: kind_text(entry.kind),
+            ATTEMPTS: str(entry.attempts),
+            SENT: when(entry.sent_at),
+        }
+        return values[column]
