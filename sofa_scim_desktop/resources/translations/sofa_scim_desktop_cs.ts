@@ -299,6 +299,99 @@ Smazáním zmizí i tato mapování a členství všech jejích členů (%3), v�
     </message>
 </context>
 <context>
+    <name>MailKind</name>
+    <message>
+        <source>Welcome</source>
+        <translation>Uvítání</translation>
+    </message>
+    <message>
+        <source>Password link</source>
+        <translation>Odkaz pro heslo</translation>
+    </message>
+    <message>
+        <source>Failures</source>
+        <translation>Selhání</translation>
+    </message>
+    <message>
+        <source>Key expiry</source>
+        <translation>Expirace klíče</translation>
+    </message>
+    <message>
+        <source>No calls</source>
+        <translation>Bez volání</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Test</translation>
+    </message>
+</context>
+<context>
+    <name>MailState</name>
+    <message>
+        <source>Waiting</source>
+        <translation>Čeká</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Odesláno</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Neodesláno</translation>
+    </message>
+    <message>
+        <source>Handed to the SMTP server.</source>
+        <translation>Předáno serveru SMTP.</translation>
+    </message>
+    <message>
+        <source>Given up after repeated attempts; see the last error.</source>
+        <translation>Po opakovaných pokusech vzdáno; viz poslední chyba.</translation>
+    </message>
+    <message>
+        <source>Not sent yet; next attempt at %1. Sending is retried until it succeeds.</source>
+        <translation>Zatím neodesláno; další pokus v %1. Odesílání se opakuje, dokud neuspěje.</translation>
+    </message>
+</context>
+<context>
+    <name>MailTestBox</name>
+    <message>
+        <source>Test e-mail</source>
+        <translation>Zkušební e-mail</translation>
+    </message>
+    <message>
+        <source>Recipient, e.g. admin@example.com</source>
+        <translation>Příjemce, např. admin@example.com</translation>
+    </message>
+    <message>
+        <source>Send test e-mail</source>
+        <translation>Odeslat zkušební e-mail</translation>
+    </message>
+    <message>
+        <source>Save the changed e-mail settings first: the test uses the saved ones.</source>
+        <translation>Nejprve uložte změněné nastavení e-mailu: test používá uložené hodnoty.</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Odesílám…</translation>
+    </message>
+    <message>
+        <source>Sent to %1. Check that it arrived.</source>
+        <translation>Odesláno na %1. Zkontrolujte, že dorazil.</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Neodesláno: %1</translation>
+    </message>
+    <message>
+        <source>Waiting in the mail outbox; it is retried. Last error: %1</source>
+        <translation>Čeká v odchozí poště; odeslání se zopakuje. Poslední chyba: %1</translation>
+    </message>
+    <message>
+        <source>Still waiting in the mail outbox; it is retried.</source>
+        <translation>Stále čeká v odchozí poště; odeslání se zopakuje.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Sofa SCIM Desktop</source>
@@ -319,6 +412,10 @@ Smazáním zmizí i tato mapování a členství všech jejích členů (%3), v�
     <message>
         <source>Settings</source>
         <translation>Nastavení</translation>
+    </message>
+    <message>
+        <source>Mail outbox</source>
+        <translation>Odchozí pošta</translation>
     </message>
     <message>
         <source>SCIM server running on %1</source>
@@ -513,6 +610,76 @@ Smazáním zmizí i tato mapování a členství všech jejích členů (%3), v�
     </message>
 </context>
 <context>
+    <name>OutboxModel</name>
+    <message>
+        <source>Created</source>
+        <translation>Vytvořeno</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Komu</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Předmět</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Druh</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Stav</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Pokusy</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Odesláno</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Poslední chyba</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxPage</name>
+    <message>
+        <source>No e-mail yet. Messages the app sends (welcome e-mails, password links, failure notifications, test e-mails) are listed here. When SMTP is not configured they wait here and are sent once it is: nothing is lost.</source>
+        <translation>Zatím žádný e-mail. Zde jsou zprávy, které aplikace odesílá (uvítací e-maily, odkazy pro nastavení hesla, notifikace o selhání, zkušební e-maily). Dokud není nastaven SMTP, čekají zde a odejdou, jakmile nastaven bude: nic se neztratí.</translation>
+    </message>
+    <message>
+        <source>Send now</source>
+        <translation>Odeslat nyní</translation>
+    </message>
+    <message>
+        <source>Sends the waiting messages that are due now, without waiting for the next pass. A message retried after an error waits for its next attempt (tooltip of its state).</source>
+        <translation>Odešle čekající zprávy, které jsou na řadě, bez čekání na další průchod. Zpráva opakovaná po chybě čeká na svůj další pokus (viz tip u jejího stavu).</translation>
+    </message>
+    <message>
+        <source>Mail outbox</source>
+        <translation>Odchozí pošta</translation>
+    </message>
+    <message>
+        <source>Waiting: %1</source>
+        <translation>Čeká: %1</translation>
+    </message>
+    <message>
+        <source>Last error: %1</source>
+        <translation>Poslední chyba: %1</translation>
+    </message>
+    <message>
+        <source>The mail sender is not running.</source>
+        <translation>Odesílání pošty neběží.</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Odesílám…</translation>
+    </message>
+</context>
+<context>
     <name>ParametersTab</name>
     <message>
         <source>Used for the synchronization in lists</source>
@@ -600,6 +767,33 @@ Smazáním zmizí i tato mapování a členství všech jejích členů (%3), v�
     </message>
 </context>
 <context>
+    <name>PasswordField</name>
+    <message>
+        <source>Remove</source>
+        <translation>Odstranit</translation>
+    </message>
+    <message>
+        <source>Delete the stored password from the keyring.</source>
+        <translation>Smazat uložené heslo z klíčenky systému.</translation>
+    </message>
+    <message>
+        <source>Type a new password to replace the stored one; empty keeps it.</source>
+        <translation>Zadejte nové heslo, které nahradí uložené; prázdné pole ho ponechá.</translation>
+    </message>
+    <message>
+        <source>Given in %1</source>
+        <translation>Zadáno v %1</translation>
+    </message>
+    <message>
+        <source>Stored in the system keyring</source>
+        <translation>Uloženo v klíčence systému</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>Nenastaveno</translation>
+    </message>
+</context>
+<context>
     <name>RolesPage</name>
     <message>
         <source>Sofa roles. Administrator and Subject manager are built in: their holders receive the failure e-mails. A role mapping grants a role to the members of an Entra group.</source>
@@ -662,6 +856,10 @@ Smazáním zmizí i tato mapování a role všem jejím držitelům (%3), včetn
     <message>
         <source>Czech</source>
         <translation>Čeština</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Žádné</translation>
     </message>
     <message>
         <source>Save</source>
@@ -736,10 +934,6 @@ Smazáním zmizí i tato mapování a role všem jejím držitelům (%3), včetn
         <translation>E-mail (SMTP)</translation>
     </message>
     <message>
-        <source>E-mail settings come in a later version.</source>
-        <translation>Nastavení e-mailu přibude v příští verzi.</translation>
-    </message>
-    <message>
         <source>SMTP host</source>
         <translation>Server SMTP</translation>
     </message>
@@ -760,6 +954,18 @@ Smazáním zmizí i tato mapování a role všem jejím držitelům (%3), včetn
         <translation>Heslo</translation>
     </message>
     <message>
+        <source>Until a host and a sender are set, e-mail waits in the Mail outbox; nothing is lost.</source>
+        <translation>Dokud není nastaven server a odesílatel, e-maily čekají v odchozí poště; nic se neztratí.</translation>
+    </message>
+    <message>
+        <source>Usually 587 (STARTTLS) or 465 (TLS).</source>
+        <translation>Obvykle 587 (STARTTLS) nebo 465 (TLS).</translation>
+    </message>
+    <message>
+        <source>Empty: no login.</source>
+        <translation>Prázdné: bez přihlášení.</translation>
+    </message>
+    <message>
         <source>Not saved: correct the values marked in red, then save again.</source>
         <translation>Neuloženo: opravte hodnoty označené červeně a uložte znovu.</translation>
     </message>
@@ -778,6 +984,10 @@ Smazáním zmizí i tato mapování a role všem jejím držitelům (%3), včetn
     <message>
         <source>Nothing changed.</source>
         <translation>Nic se nezměnilo.</translation>
+    </message>
+    <message>
+        <source>The SMTP password was removed.</source>
+        <translation>Heslo SMTP bylo odstraněno.</translation>
     </message>
     <message>
         <source>Endpoint URL of a synchronization: %1/scim/v2/&lt;identifier&gt;</source>
