@@ -6,6 +6,7 @@ Usage: .venv/bin/python scripts/screenshots_mail.py
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 import tempfile
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import QWidget  # noqa: E402
 
 from sofa_scim_desktop import bootstrap  # noqa: E402
 from sofa_scim_desktop.gui.app import application  # noqa: E402
+from sofa_scim_desktop.gui.i18n import apply_language  # noqa: E402
 from sofa_scim_desktop.gui.main_window import OUTBOX_PAGE  # noqa: E402
 from sofa_scim_desktop.gui.main_window import SETTINGS_PAGE  # noqa: E402
 from sofa_scim_desktop.gui.main_window import MainWindow  # noqa: E402
@@ -96,10 +98,23 @@ def shoot_problems(window: MainWindow, services: bootstrap.Services) -> None:
     save(window, "mail_3_settings_problems")
 
 
-def main() -> None:
+def set_language(language: str) -> None:
+    """Czech shots go to docs/screenshots/cs/, as scripts/screenshots does."""
+    global OUT
+    if language == "cs":
+        OUT = OUT / "cs"
+        apply_language("cs")
+    else:
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
     OUT.mkdir(parents=True, exist_ok=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--language", choices=("en", "cs"), default="en")
+    args = parser.parse_args()
     app = application(sys.argv[:1])
-    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    set_language(args.language)
     keyring.set_keyring(MemoryKeyring())  # never the desktop's own keyring
     services = bootstrap.build(tempfile.mkdtemp(prefix="sofa-shots-mail-"))
     sink = SmtpSink(free_port())
@@ -116,7 +131,7 @@ def main() -> None:
     box = window.settings_page.test_mail
     box.recipient.setText("admin@contoso.com")
     box.send()
-    wait_for(lambda: box.result.text().startswith("Sent to"))
+    wait_for(lambda: "admin@contoso.com" in box.result.text())  # "Sent to …" in any language
     save(window, "mail_1_settings_test_sent")
     window.show_page(OUTBOX_PAGE)
     window.outbox_page.table.selectRow(2)  # the failed one: its full error below
