@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel
 from PySide6.QtCore import QModelIndex
 from PySide6.QtCore import QPersistentModelIndex
 from PySide6.QtCore import Qt
@@ -13,16 +12,20 @@ from PySide6.QtGui import QBrush
 from PySide6.QtGui import QColor
 
 from sofa_scim_desktop.gui.dates import local_seconds
+from sofa_scim_desktop.gui.table_model import RowsTableModel
 from sofa_scim_desktop.services.journal import LogRecord
 
 TIME, LEVEL, EVENT, MESSAGE = range(4)
 _Index = QModelIndex | QPersistentModelIndex
 
 
-class LogTableModel(QAbstractTableModel):
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.records: list[LogRecord] = []
+class LogTableModel(RowsTableModel):
+    @property
+    def records(self) -> list[LogRecord]:
+        return self._rows
+
+    def headers(self) -> list[str]:
+        return [self.tr("Time"), self.tr("Level"), self.tr("Event"), self.tr("Message")]
 
     def level_text(self, level: int) -> str:
         if level >= logging.CRITICAL:
@@ -39,22 +42,9 @@ class LogTableModel(QAbstractTableModel):
         if records == self.records:
             return False
         self.beginResetModel()
-        self.records = records
+        self._rows = records
         self.endResetModel()
         return True
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.records)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else MESSAGE + 1
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return [self.tr("Time"), self.tr("Level"), self.tr("Event"), self.tr("Message")][
-                section
-            ]
-        return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtCore import QDate
 from PySide6.QtCore import QLocale
@@ -18,6 +17,7 @@ from PySide6.QtGui import QColor
 from sofa_scim_desktop.gui.dates import local_date
 from sofa_scim_desktop.gui.dates import local_text
 from sofa_scim_desktop.gui.dates import to_qdatetime
+from sofa_scim_desktop.gui.table_model import RowsTableModel
 from sofa_scim_desktop.services.mail.outbox import OutboxEntry
 
 # The last error last: the one column that stretches to the window's width.
@@ -72,32 +72,24 @@ def state_tip(entry: OutboxEntry) -> str:
     return text.replace("%1", local_text(entry.next_attempt_at))
 
 
-class OutboxModel(QAbstractTableModel):
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.entries: list[OutboxEntry] = []
+class OutboxModel(RowsTableModel):
+    @property
+    def entries(self) -> list[OutboxEntry]:
+        return self._rows
 
     def set_entries(self, entries: list[OutboxEntry]) -> bool:
         if entries == self.entries:
             return False  # a refresh that changed nothing keeps the selection and scroll
         self.beginResetModel()
-        self.entries = entries
+        self._rows = entries
         self.endResetModel()
         return True
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.entries)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else LAST_ERROR + 1
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:  # noqa: N802
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
+    def headers(self) -> list[str]:
         return [
             self.tr("Created"), self.tr("To"), self.tr("Subject"), self.tr("Kind"),
             self.tr("State"), self.tr("Attempts"), self.tr("Sent"), self.tr("Last error"),
-        ][section]  # fmt: skip
+        ]  # fmt: skip
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
 from sofa_scim_desktop.domain.errors import DomainError
+from sofa_scim_desktop.gui.labels import problem_label
 from sofa_scim_desktop.gui.mail_test_box import MailTestBox
 from sofa_scim_desktop.gui.smtp_password import PasswordField
 from sofa_scim_desktop.services.settings import SETTINGS
@@ -34,15 +35,6 @@ def _note(text: str) -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
     label.setStyleSheet("color: palette(placeholder-text);")
-    return label
-
-
-def _error_label() -> QLabel:
-    label = QLabel()
-    label.setObjectName("fieldError")
-    label.setStyleSheet("color: #b00020;")
-    label.setWordWrap(True)
-    label.hide()
     return label
 
 
@@ -80,7 +72,7 @@ class SettingsView(QWidget):
         self.smtp_sender = self._line("smtp.sender", "sofa@example.com")
         self.smtp_password = PasswordField(self._settings)
         self.fields[PASSWORD] = self.smtp_password
-        self.errors[PASSWORD] = _error_label()
+        self.errors[PASSWORD] = problem_label(hidden=True)
         self.smtp_password.problem.connect(lambda text: self._show_error(PASSWORD, text))
         self.smtp_password.removed.connect(self._password_removed)
         self.test_mail = MailTestBox(self._mail)
@@ -103,7 +95,7 @@ class SettingsView(QWidget):
         field.setPlaceholderText(placeholder)
         field.editingFinished.connect(lambda: self.check(key))
         self.fields[key] = field
-        self.errors[key] = _error_label()
+        self.errors[key] = problem_label(hidden=True)
         return field
 
     def _combo(self, key: str, choices: list[tuple[str, str]]) -> QComboBox:
@@ -111,7 +103,7 @@ class SettingsView(QWidget):
         for value, text in choices:
             field.addItem(text, value)
         self.fields[key] = field
-        self.errors[key] = _error_label()
+        self.errors[key] = problem_label(hidden=True)
         return field
 
     def _row(self, form: QFormLayout, label: str, key: str, note: str = "") -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel
 from PySide6.QtCore import QModelIndex
 from PySide6.QtCore import QPersistentModelIndex
 from PySide6.QtCore import Qt
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import QStyle
 
 from sofa_scim_desktop.domain.keys import EXPIRY_WARNING_DAYS
 from sofa_scim_desktop.gui.dates import local_text
+from sofa_scim_desktop.gui.table_model import RowsTableModel
 from sofa_scim_desktop.services.synchronizations import SyncSummary
 from sofa_scim_desktop.storage.tables import utcnow
 
@@ -37,11 +37,7 @@ def key_state(row: SyncSummary) -> str:
     return "valid"
 
 
-class SyncTableModel(QAbstractTableModel):
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[SyncSummary] = []
-
+class SyncTableModel(RowsTableModel):
     def headers(self) -> list[str]:
         return [
             self.tr("Name"),
@@ -72,21 +68,11 @@ class SyncTableModel(QAbstractTableModel):
         return True
 
     def row_at(self, row: int) -> SyncSummary:
-        return self._rows[row]
+        summary: SyncSummary = self._rows[row]
+        return summary
 
     def row_of(self, identifier: str) -> int:
         return next((i for i, r in enumerate(self._rows) if r.identifier == identifier), -1)
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else DESCRIPTION + 1
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers()[section]
-        return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

@@ -4,46 +4,37 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel
 from PySide6.QtCore import QModelIndex
 from PySide6.QtCore import QPersistentModelIndex
 from PySide6.QtCore import Qt
 
+from sofa_scim_desktop.gui.table_model import RowsTableModel
 from sofa_scim_desktop.services.directory import NamedItem
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
-class NamesModel(QAbstractTableModel):
+class NamesModel(RowsTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._items: list[NamedItem] = []
         self._headers = [self.tr("Name"), self.tr("Members"), self.tr("Mapped by")]
 
     def set_items(self, items: list[NamedItem]) -> None:
         self.beginResetModel()
-        self._items = list(items)
+        self._rows = list(items)
         self.endResetModel()
 
+    def headers(self) -> list[str]:
+        return self._headers
+
     def item(self, row: int) -> NamedItem | None:
-        return self._items[row] if 0 <= row < len(self._items) else None
+        return self._rows[row] if 0 <= row < len(self._rows) else None
 
     def row_of(self, name: str) -> int | None:
-        for number, item in enumerate(self._items):
+        for number, item in enumerate(self._rows):
             if item.name == name:
                 return number
         return None
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._items)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self._headers[section] if 0 <= section < len(self._headers) else None
-        return super().headerData(section, orientation, role)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         item = self.item(index.row()) if index.isValid() else None

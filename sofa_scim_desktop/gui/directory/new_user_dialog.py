@@ -17,16 +17,8 @@ from PySide6.QtWidgets import QWidget
 from sofa_scim_desktop.domain.errors import Conflict
 from sofa_scim_desktop.domain.errors import DomainError
 from sofa_scim_desktop.domain.resource import EMAIL_PATTERN
+from sofa_scim_desktop.gui.labels import problem_label
 from sofa_scim_desktop.services.directory import Directory
-
-
-def error_label() -> QLabel:
-    label = QLabel()
-    label.setObjectName("fieldError")
-    label.setStyleSheet("color: #b00020;")
-    label.setWordWrap(True)
-    label.hide()
-    return label
 
 
 def show_error(label: QLabel, text: str) -> None:
@@ -44,9 +36,9 @@ class NewUserDialog(QDialog):
         self.email = QLineEdit()
         self.first_name = QLineEdit()
         self.surname = QLineEdit()
-        self.user_name_error = error_label()
-        self.email_error = error_label()
-        self.general_error = error_label()
+        self.user_name_error = problem_label(hidden=True)
+        self.email_error = problem_label(hidden=True)
+        self.general_error = problem_label(hidden=True)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )

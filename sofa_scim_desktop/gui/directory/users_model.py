@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtCore import QModelIndex
 from PySide6.QtCore import QPersistentModelIndex
@@ -15,6 +14,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
+from sofa_scim_desktop.gui.table_model import RowsTableModel
 from sofa_scim_desktop.services.directory import Directory
 from sofa_scim_desktop.services.directory import UserRow
 
@@ -22,7 +22,7 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 USER_NAME_ROLE = Qt.ItemDataRole.UserRole
 
 
-class UsersModel(QAbstractTableModel):
+class UsersModel(RowsTableModel):
     """Columns: User name, Display name, E-mail, Department, Source, State."""
 
     PAGE = 200
@@ -86,6 +86,9 @@ class UsersModel(QAbstractTableModel):
             self._total = self._directory.count_users(self._search)
         return self._total
 
+    def headers(self) -> list[str]:
+        return self._headers
+
     def user_name(self, row: int) -> str | None:
         return self._rows[row].user_name if 0 <= row < len(self._rows) else None
 
@@ -96,17 +99,6 @@ class UsersModel(QAbstractTableModel):
         return None
 
     # --- QAbstractTableModel ----------------------------------------------------------------
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self._headers[section] if 0 <= section < len(self._headers) else None
-        return super().headerData(section, orientation, role)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

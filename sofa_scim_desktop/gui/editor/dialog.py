@@ -14,7 +14,7 @@ from sofa_scim_desktop.domain.errors import DomainError
 from sofa_scim_desktop.gui.editor.logging_tab import LoggingTab
 from sofa_scim_desktop.gui.editor.mappings import MappingTab
 from sofa_scim_desktop.gui.editor.parameters import ParametersTab
-from sofa_scim_desktop.gui.editor.parameters import problem_label
+from sofa_scim_desktop.gui.labels import problem_label
 from sofa_scim_desktop.services import synchronizations as syncs
 
 PARAMETERS, GROUPS, ROLES, LOGGING = range(4)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QWidget
 
 from sofa_scim_desktop.domain.errors import DomainError
 from sofa_scim_desktop.domain.identifiers import normalize_remote_group_id
-from sofa_scim_desktop.gui.editor.parameters import problem_label
+from sofa_scim_desktop.gui.labels import problem_label
 
 INVALID_STYLE = "QLineEdit { background: #f8d0d0; }"
 GUID_EXAMPLE = "0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0"

@@ -14,17 +14,9 @@ from PySide6.QtWidgets import QWidget
 from sofa_scim_desktop.domain.identifiers import IDENTIFIER_MAX_LENGTH
 from sofa_scim_desktop.domain.identifiers import IDENTIFIER_PATTERN
 from sofa_scim_desktop.domain.identifiers import derive_identifier
+from sofa_scim_desktop.gui.labels import problem_label
 from sofa_scim_desktop.services.synchronizations import FLAGS
 from sofa_scim_desktop.services.synchronizations import SyncSettings
-
-PROBLEM_STYLE = "color: #b00020;"
-
-
-def problem_label() -> QLabel:
-    label = QLabel()
-    label.setStyleSheet(PROBLEM_STYLE)
-    label.setWordWrap(True)
-    return label
 
 
 def stacked(*widgets: QWidget) -> QWidget:
