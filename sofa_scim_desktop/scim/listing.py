@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import falcon
+import orjson
 
 from sofa_scim_desktop.domain.errors import InvalidValue
 from sofa_scim_desktop.domain.filter import parse_filter
@@ -49,3 +50,9 @@ def list_response(
         "itemsPerPage": len(resources),
         "Resources": resources,
     }
+
+
+def list_response_json(total: int, start_index: int, resources: list[bytes]) -> bytes:
+    """`list_response` as JSON around resources already serialised (render.user_json)."""
+    head = {**list_response(total, start_index, []), "itemsPerPage": len(resources)}
+    return orjson.dumps(head)[: -len(b"[]}")] + b"[" + b",".join(resources) + b"]}"

@@ -39,9 +39,13 @@ def read_json(req: falcon.Request) -> Any:
 
 
 def write_json(resp: falcon.Response, document: Any, status: int = 200) -> None:
+    write_json_bytes(resp, orjson.dumps(document), status)  # PERF: orjson, several times faster.
+
+
+def write_json_bytes(resp: falcon.Response, data: bytes, status: int = 200) -> None:
     resp.status = status
     resp.content_type = SCIM_JSON
-    resp.data = orjson.dumps(document)  # PERF: several times faster than json for our documents.
+    resp.data = data
 
 
 def error_document(status: int, detail: str, scim_type: str | None = None) -> dict[str, Any]:

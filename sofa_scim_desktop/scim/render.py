@@ -7,6 +7,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+import orjson
+
 from sofa_scim_desktop.domain.filter import parse_path
 from sofa_scim_desktop.domain.resource import Resource
 from sofa_scim_desktop.domain.schema import ENTERPRISE_SCHEMA
@@ -21,7 +23,9 @@ _ALWAYS = frozenset({"schemas", "id"})
 
 
 def iso(moment: datetime) -> str:
-    return moment.isoformat(timespec="milliseconds") + "Z"
+    # PERF: isoformat(timespec=…) costs five times more; our times are whole milliseconds.
+    text = moment.isoformat()
+    return (text[:23] if len(text) > 19 else text + ".000") + "Z"
 
 
 def _meta(row: UserRow | GroupRow, kind: str, location: str) -> dict[str, Any]:
@@ -46,6 +50,34 @@ def user_document(row: UserRow, resource: Resource, base: str) -> dict[str, Any]
         **resource,
         "meta": _meta(row, "User", f"{base}/Users/{row.scim_id}"),
     }
+
+
+_ENTERPRISE_KEY = f'"{ENTERPRISE_SCHEMA}":{{'
+_USER_SCHEMAS = {
+    False: orjson.dumps([USER_SCHEMA]),
+    True: orjson.dumps([USER_SCHEMA, ENTERPRISE_SCHEMA]),
+}
+
+
+def user_json(row: UserRow, base: str) -> bytes:
+    """`user_document` as JSON, spliced from the stored canonical JSON: a page of 100 users
+    neither parses nor re-serialises each stored resource (PERF). The stored text is an
+    object orjson wrote from a canonical resource, so the enterprise extension can only be
+    one of its top-level keys (a quote inside a string value would be escaped).
+    """
+    inner = row.resource[1:-1].encode()
+    return b"".join(
+        (
+            b'{"schemas":',
+            _USER_SCHEMAS[_ENTERPRISE_KEY in row.resource],
+            b',"id":',
+            orjson.dumps(row.scim_id),
+            b"," + inner if inner else b"",
+            b',"meta":',
+            orjson.dumps(_meta(row, "User", f"{base}/Users/{row.scim_id}")),
+            b"}",
+        )
+    )
 
 
 def group_document(
@@ -83,6 +115,11 @@ class Projection:
             container = ref.schema or ref.attribute.name
             keys.add((container, ref.attribute.name if ref.schema else None))
         return keys
+
+    @property
+    def everything(self) -> bool:
+        """Neither `attributes` nor `excludedAttributes` was asked: whole documents."""
+        return not self.only and not self.excluded
 
     def includes(self, attribute: str) -> bool:
         """Whether a top-level attribute is wanted (used to skip loading group members)."""

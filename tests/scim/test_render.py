@@ -1,0 +1,52 @@
+"""Rendering: the spliced list answer (no projection asked) says exactly what the projected
+one says, and `meta` times are ISO 8601 to the millisecond.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from sofa_scim_desktop.scim.render import iso
+from tests.conftest import ScimClient
+from tests.samples import ENTERPRISE
+from tests.samples import entra_user
+
+
+@pytest.fixture
+def users(scim: ScimClient) -> None:
+    bodies = [
+        entra_user("alice@contoso.com"),
+        entra_user("zdeněk@contoso.com", displayName='Zdeněk "Zdenda" Nový \\ 😀'),
+        {**entra_user("eva@contoso.com"), ENTERPRISE: {"department": "Účetní"}},
+        {"userName": "bare@contoso.com"},
+    ]
+    for body in bodies:
+        assert scim.post("/Users", json=body).status_code == 201
+
+
+def test_whole_documents_equal_the_projected_ones(scim: ScimClient, users: None) -> None:
+    whole = scim.get("/Users").json
+    # No user has addresses: the projection changes nothing but takes the other way.
+    projected = scim.get("/Users", params={"excludedAttributes": "addresses"}).json
+    assert whole == projected
+    assert whole["totalResults"] == 4 and len(whole["Resources"]) == 4
+
+
+def test_the_extension_schema_is_listed_only_when_present(scim: ScimClient, users: None) -> None:
+    schemas = {u["userName"]: u["schemas"] for u in scim.get("/Users").json["Resources"]}
+    assert len(schemas["eva@contoso.com"]) == 2
+    assert len(schemas["bare@contoso.com"]) == 1
+
+
+@pytest.mark.parametrize(
+    ("moment", "text"),
+    [
+        (datetime(2026, 11, 24, 5, 13, 37, 123000), "2026-11-24T05:13:37.123Z"),
+        (datetime(2026, 11, 24, 5, 13, 37), "2026-11-24T05:13:37.000Z"),
+        (datetime(2026, 1, 2, 3, 4, 5, 6000), "2026-01-02T03:04:05.006Z"),
+    ],
+)
+def test_meta_times_have_milliseconds(moment: datetime, text: str) -> None:
+    assert iso(moment) == text
