@@ -50,3 +50,12 @@ def test_the_extension_schema_is_listed_only_when_present(scim: ScimClient, user
 )
 def test_meta_times_have_milliseconds(moment: datetime, text: str) -> None:
     assert iso(moment) == text
+
+
+def test_a_single_user_answer_equals_its_projected_form(scim: ScimClient) -> None:
+    created = scim.post("/Users", json=entra_user("jana@contoso.com", displayName="Jana Nová"))
+    user_id = created.json["id"]
+    assert created.headers["Location"].endswith(f"/Users/{user_id}")
+    whole = scim.get(f"/Users/{user_id}").json
+    assert whole == scim.get(f"/Users/{user_id}", params={"excludedAttributes": "addresses"}).json
+    assert whole == created.json
