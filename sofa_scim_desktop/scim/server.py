@@ -79,6 +79,19 @@ class ScimServer:
             self._checkpointer.start()
         self._thread.start()
 
+    def _in_loop(self, thunk: Any) -> bool:
+        """Runs `thunk` in the server's loop thread; False when its trigger is gone.
+
+        # WORKAROUND: now and then (3 in ~20 full test runs, cause unknown) the trigger pipe
+        is already closed when the server stops, and writing to it raises EBADF.
+        """
+        try:
+            self._server.trigger.pull_trigger(thunk)
+        except OSError as error:
+            log.warning("the server loop's trigger is closed (%s); stopping without it", error)
+            return False
+        return True
+
     def _run(self) -> None:
         try:
             self._server.run()
@@ -90,13 +103,14 @@ class ScimServer:
 
         The order matters: a worker that finishes a request wakes the loop by writing to the
         trigger pipe; once the loop has closed that pipe, its descriptor number may already
-        belong to something else (a test saw EBADF on it now and then).
+        belong to something else.
         """
         server = self._server
         # No new connections: only the listening socket (Waitress's close() takes the trigger).
-        server.trigger.pull_trigger(lambda: wasyncore.dispatcher.close(server))
+        self._in_loop(lambda: wasyncore.dispatcher.close(server))
         server.task_dispatcher.shutdown(timeout=timeout)
-        server.trigger.pull_trigger(lambda: wasyncore.close_all(server._map))
+        if not self._in_loop(lambda: wasyncore.close_all(server._map)):
+            wasyncore.close_all(server._map)  # the loop cannot be woken: close from here.
         self._thread.join(timeout)
         if self._checkpointer is not None:
             self._checkpointer.stop()

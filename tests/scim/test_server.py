@@ -42,3 +42,18 @@ def test_stop_with_a_keep_alive_client_connected_frees_the_port_and_threads(app,
     with pytest.raises(ConnectionRefusedError):  # nobody listens on the port any more
         socket.create_connection(("127.0.0.1", server.port), timeout=2).close()
     session.close()
+
+
+def test_stop_when_the_loop_trigger_is_already_closed_still_frees_the_port(app, endpoint):
+    server = ScimServer(app, "127.0.0.1", 0)
+    server.start()
+    requests.get(f"{server.url}{endpoint.path}/Users", headers=endpoint.headers, timeout=5)
+    server._server.trigger.close()  # what was seen now and then in the test suite (EBADF)
+
+    started = time.monotonic()
+    server.stop()
+
+    assert time.monotonic() - started < 5
+    assert not server._thread.is_alive()
+    with pytest.raises(ConnectionRefusedError):
+        socket.create_connection(("127.0.0.1", server.port), timeout=2).close()
