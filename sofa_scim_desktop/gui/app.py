@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import signal
 import sys
+from pathlib import Path
 from types import FrameType
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from sofa_scim_desktop import __version__
@@ -27,7 +29,16 @@ def application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("Sofa SCIM Desktop")
     app.setOrganizationName("Sofa")
     app.setApplicationVersion(__version__)
+    app.setWindowIcon(QIcon(str(icon_path())))
     return app
+
+
+def icon_path() -> Path:
+    """resources/sofa-scim.svg: beside the package in a checkout, in the bundle's folder
+    (sys._MEIPASS) when frozen by PyInstaller (build.spec ships it there).
+    """
+    base = getattr(sys, "_MEIPASS", None) or Path(__file__).resolve().parents[2]
+    return Path(base) / "resources" / "sofa-scim.svg"
 
 
 def install_signal_handlers(app: QApplication) -> QTimer:

@@ -12,6 +12,8 @@ import requests
 from pytestqt.qtbot import QtBot
 
 from sofa_scim_desktop import bootstrap
+from sofa_scim_desktop.gui.app import application
+from sofa_scim_desktop.gui.app import icon_path
 from sofa_scim_desktop.gui.main_window import DIRECTORY_PAGE
 from sofa_scim_desktop.gui.main_window import OUTBOX_PAGE
 from sofa_scim_desktop.gui.main_window import SETTINGS_PAGE
@@ -202,3 +204,10 @@ def test_mail_outbox_page_is_under_settings(window: MainWindow) -> None:
     assert window.pages.currentWidget() is window.outbox_page
     assert window.navigation.currentItem().text(0) == "Mail outbox"
     assert window.navigation.currentItem().parent().text(0) == "Settings"
+
+
+def test_the_app_has_our_icon(qtbot: Any) -> None:
+    assert icon_path().is_file()
+    app = application()
+    assert not app.windowIcon().isNull()
+    assert app.windowIcon().availableSizes() or app.windowIcon().pixmap(64, 64).width() == 64
