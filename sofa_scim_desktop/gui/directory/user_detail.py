@@ -35,6 +35,9 @@ class UserDetailPane(QScrollArea):
         self._user_name: str | None = None
         self.title = QLabel()
         self.title.setTextFormat(Qt.TextFormat.PlainText)
+        # Wraps: an unwrapped long title ("Vyberte uživatele…" in Czech) held the whole pane
+        # wider than the splitter gave it, and clipped its right side.
+        self.title.setWordWrap(True)
         font = self.title.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
