@@ -13,8 +13,6 @@ from datetime import timedelta
 from pathlib import Path
 
 from falcon import testing
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication
 from PySide6.QtWidgets import QWidget
 
@@ -23,7 +21,6 @@ from sofa_scim_desktop.gui import prompts
 from sofa_scim_desktop.gui.access_dialog import AccessDialog
 from sofa_scim_desktop.gui.app import application
 from sofa_scim_desktop.gui.editor.dialog import SyncEditor
-from sofa_scim_desktop.gui.i18n import apply_language
 from sofa_scim_desktop.gui.log_viewer import LogViewer
 from sofa_scim_desktop.gui.main_window import DIRECTORY_PAGE
 from sofa_scim_desktop.gui.main_window import SETTINGS_PAGE
@@ -38,9 +35,11 @@ from sofa_scim_desktop.storage.tables import Synchronization
 from sofa_scim_desktop.storage.tables import utcnow
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from shot_folder import save_png  # noqa: E402
+from shot_folder import use_language  # noqa: E402
+
 from tests.samples import entra_user  # noqa: E402
 
-OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 GUIDS = ("5e0f9a61-3c1d-4b7e-9a55-0d3c2b1a0f11", "a7c3e2d4-8b9f-4e10-b2c3-d4e5f6a7b8c9")
 
 
@@ -93,11 +92,7 @@ def populate(services: bootstrap.Services) -> None:
 def save(widget: QWidget, name: str, size: tuple[int, int] | None = None) -> None:
     if size:
         widget.resize(*size)
-    widget.show()
-    for _ in range(3):
-        QCoreApplication.processEvents()
-    widget.grab().save(str(OUT / f"{name}.png"))
-    print(OUT / f"{name}.png")
+    save_png(widget, name)
 
 
 def shoot_editor(services: bootstrap.Services) -> None:
@@ -133,24 +128,12 @@ def shoot_access(services: bootstrap.Services) -> None:
     expiring.deleteLater()
 
 
-def set_language(language: str) -> None:
-    """Czech shots go to their own folder; English ones keep the folder the docs link to."""
-    global OUT
-    if language == "cs":
-        OUT = OUT / "cs"
-        apply_language("cs")
-    else:
-        # A desktop's locale rather than a container's C locale ("24 11 2026").
-        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
-    OUT.mkdir(parents=True, exist_ok=True)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--language", choices=("en", "cs"), default="en")
     args = parser.parse_args()
     app: QApplication = application(sys.argv[:1])
-    set_language(args.language)
+    use_language(args.language)
     services = bootstrap.build(tempfile.mkdtemp(prefix="sofa-shots-"))
     populate(services)
     services.settings.set("server.port", "0")

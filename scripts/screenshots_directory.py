@@ -19,34 +19,27 @@ from PySide6.QtCore import QEvent  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 from PySide6.QtWidgets import QWidget  # noqa: E402
 from sample_directory import populate  # noqa: E402
+from shot_folder import save_png  # noqa: E402
+from shot_folder import use_language  # noqa: E402
 
 from sofa_scim_desktop import bootstrap  # noqa: E402
 from sofa_scim_desktop.gui.directory import DirectoryView  # noqa: E402
 from sofa_scim_desktop.gui.directory.new_user_dialog import NewUserDialog  # noqa: E402
-from sofa_scim_desktop.gui.i18n import apply_language  # noqa: E402
 
-OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 SIZE = (1100, 700)
 
 
 def save(widget: QWidget, name: str, size: tuple[int, int] = SIZE) -> None:
     widget.resize(*size)
-    widget.show()
-    QApplication.processEvents()
-    widget.grab().save(str(OUT / name))
-    print(OUT / name)
+    save_png(widget, name)
 
 
 def main() -> None:
-    global OUT
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--language", choices=("en", "cs"), default="en")
     args = parser.parse_args()
     app = QApplication(sys.argv[:1])
-    if args.language == "cs":
-        OUT = OUT / "cs"
-        apply_language("cs")
-    OUT.mkdir(parents=True, exist_ok=True)
+    use_language(args.language)
     with tempfile.TemporaryDirectory() as folder:
         services = bootstrap.build(folder)
         populate(services)
@@ -55,26 +48,26 @@ def main() -> None:
         view.show()
         app.processEvents()
         view.users.table.selectRow(5)
-        save(view, "directory-users.png")
+        save(view, "directory-users")
         services.directory.grant(view.users.detail.user_name() or "", group="Board")
         view.users.detail.show_user(view.users.detail.user_name())
-        save(view, "directory-users-hand-grant.png")
+        save(view, "directory-users-hand-grant")
         removed = next(r for r in services.directory.user_page(limit=1000) if r.removed)
         view.users.search.setText("2@contoso.com")
         view.users.model.set_search("2@contoso.com")
         view.users.select_user(removed.user_name)
-        save(view, "directory-users-search-removed.png")
+        save(view, "directory-users-search-removed")
         view.tabs.setCurrentWidget(view.groups)
         view.groups.select("Finance")
-        save(view, "directory-groups.png")
+        save(view, "directory-groups")
         view.tabs.setCurrentWidget(view.roles)
         view.roles.select("Administrator")
-        save(view, "directory-roles.png")
+        save(view, "directory-roles")
         dialog = NewUserDialog(services.directory, view)
         dialog.user_name.setText("admin")
         dialog.email.setText("not-an-address")
         dialog.submit()
-        save(dialog, "new-user-dialog.png", (dialog.sizeHint().width(), dialog.sizeHint().height()))
+        save(dialog, "new-user-dialog", (dialog.sizeHint().width(), dialog.sizeHint().height()))
         settings = _settings(services)
         services.db.close()
         # NOTE: Qt deletes the windows while the QApplication lives; left to Python's exit, they
@@ -94,7 +87,7 @@ def _settings(services: bootstrap.Services) -> QWidget | None:
     view = SettingsView(services)
     view.public_base_url.setText("sofa.example.com")
     view.save()
-    save(view, "settings.png")
+    save(view, "settings")
     return view
 
 

@@ -20,12 +20,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import keyring  # noqa: E402
 from keyring.backends import fail  # noqa: E402
 from PySide6.QtCore import QCoreApplication  # noqa: E402
-from PySide6.QtCore import QLocale  # noqa: E402
 from PySide6.QtWidgets import QWidget  # noqa: E402
+from shot_folder import save_png  # noqa: E402
+from shot_folder import use_language  # noqa: E402
 
 from sofa_scim_desktop import bootstrap  # noqa: E402
 from sofa_scim_desktop.gui.app import application  # noqa: E402
-from sofa_scim_desktop.gui.i18n import apply_language  # noqa: E402
 from sofa_scim_desktop.gui.main_window import OUTBOX_PAGE  # noqa: E402
 from sofa_scim_desktop.gui.main_window import SETTINGS_PAGE  # noqa: E402
 from sofa_scim_desktop.gui.main_window import MainWindow  # noqa: E402
@@ -35,7 +35,6 @@ from tests.conftest import MemoryKeyring  # noqa: E402
 from tests.services.mail.conftest import SmtpSink  # noqa: E402
 from tests.services.mail.conftest import free_port  # noqa: E402
 
-OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 REFUSED = "ConnectionRefusedError: [Errno 111] Connection refused"
 # (recipient, subject, kind, state, attempts, last error, minutes ago)
 MESSAGES = (
@@ -48,11 +47,7 @@ MESSAGES = (
 
 
 def save(widget: QWidget, name: str) -> None:
-    widget.show()
-    for _ in range(3):
-        QCoreApplication.processEvents()
-    widget.grab().save(str(OUT / f"{name}.png"))
-    print(OUT / f"{name}.png")
+    save_png(widget, name)
 
 
 def wait_for(condition: object, timeout: float = 15) -> None:
@@ -98,23 +93,12 @@ def shoot_problems(window: MainWindow, services: bootstrap.Services) -> None:
     save(window, "mail_3_settings_problems")
 
 
-def set_language(language: str) -> None:
-    """Czech shots go to docs/screenshots/cs/, as scripts/screenshots does."""
-    global OUT
-    if language == "cs":
-        OUT = OUT / "cs"
-        apply_language("cs")
-    else:
-        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
-    OUT.mkdir(parents=True, exist_ok=True)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--language", choices=("en", "cs"), default="en")
     args = parser.parse_args()
     app = application(sys.argv[:1])
-    set_language(args.language)
+    use_language(args.language)
     keyring.set_keyring(MemoryKeyring())  # never the desktop's own keyring
     services = bootstrap.build(tempfile.mkdtemp(prefix="sofa-shots-mail-"))
     sink = SmtpSink(free_port())
