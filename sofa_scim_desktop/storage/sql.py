@@ -60,7 +60,3 @@ def marks(count: int) -> str:
 def timestamp(value: Any) -> datetime:
     """A DATETIME column as read: SQLite gives Peewee's text, PostgreSQL a datetime."""
     return value if isinstance(value, datetime) else datetime.fromisoformat(value)
-
-
-def flag(value: Any) -> bool:
-    return bool(value)

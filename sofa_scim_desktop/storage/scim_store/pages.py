@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -75,22 +76,29 @@ def forget_walks() -> None:
 
 
 def page(
-    table: str, columns: str, sync_id: int, sql_filter: SqlFilter, request: Query
+    table: str,
+    columns: str,
+    sync_id: int,
+    sql_filter: SqlFilter,
+    request: Query,
+    count_all: Callable[[int], int] | None = None,
 ) -> tuple[int, list[tuple[Any, ...]]]:
     """The total and the rows of one page (RFC 7644 §3.4.2.4). `table` is "scim_user u" or
-    "scim_group g": the filters name the table by that alias.
+    "scim_group g": the filters name the table by that alias. `count_all`, where a count of
+    the synchronization's rows is kept, answers an unfiltered total without a COUNT.
     """
+    kept_count = count_all if request.expr is None else None
     alias = table.split()[1]
     condition = Condition(f"{alias}.sync_id = ?", (sync_id,))
     if request.expr is not None:
         condition = condition & sql_filter.where(request.expr)
     source = f"FROM {table} WHERE {condition.sql}"
     if request.count == 0:
-        return _total(table, source, condition, request), []
+        return _total(source, condition, kept_count, sync_id), []
     found = _rows(table, columns, source, condition, sql_filter, request)
     if request.start_index == 1 and len(found) < request.count:
         return len(found), found  # PERF: the page holds all matches (lookups): no COUNT.
-    return _total(table, source, condition, request), found
+    return _total(source, condition, kept_count, sync_id), found
 
 
 def _rows(
@@ -130,10 +138,11 @@ def _rows(
     return found
 
 
-def _total(table: str, source: str, condition: Condition, request: Query) -> int:
-    if table == "scim_user u" and request.expr is None:  # kept with every insert and delete.
-        row = sql.one("SELECT scim_user_count FROM synchronization WHERE id = ?", condition.params)
-        return int(row[0]) if row else 0
+def _total(
+    source: str, condition: Condition, count_all: Callable[[int], int] | None, sync_id: int
+) -> int:
+    if count_all is not None:
+        return count_all(sync_id)
     return _count(source, condition.params)
 
 

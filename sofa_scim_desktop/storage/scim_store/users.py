@@ -155,6 +155,12 @@ def delete_user(row: UserRow) -> None:
     _count_users(row.sync_id, -1)
 
 
+def _user_count(sync_id: int) -> int:
+    """The count kept with every insert and delete (schema 2): no COUNT of 100,000 rows."""
+    row = sql.one("SELECT scim_user_count FROM synchronization WHERE id = ?", (sync_id,))
+    return int(row[0]) if row else 0
+
+
 def _count_users(sync_id: int, change: int) -> None:
     sql.execute(
         "UPDATE synchronization SET scim_user_count = scim_user_count + ? WHERE id = ?",
@@ -222,5 +228,7 @@ def sofa_user_ids(scim_user_pks: Iterable[int]) -> list[int]:
 
 
 def list_users(sync_id: int, request: Query) -> Page:
-    total, found = page("scim_user u", _USER_COLUMNS, sync_id, USER_FILTER, request)
+    total, found = page(
+        "scim_user u", _USER_COLUMNS, sync_id, USER_FILTER, request, count_all=_user_count
+    )
     return Page(total, [_user(row) for row in found])
