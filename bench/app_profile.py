@@ -49,8 +49,9 @@ class InProcess:
         return int(status[0].split()[0]), data
 
 
-def run(client: InProcess, calls, label: str, profile: str | None) -> None:
-    profiler = cProfile.Profile() if profile == label else None
+def run(client: InProcess, calls, label: str, profile: tuple[str, str] | None) -> None:
+    """Runs `calls`; `profile` = (phase, sort key) prints that phase's cProfile top."""
+    profiler = cProfile.Profile() if profile and profile[0] == label else None
     started = time.process_time()
     if profiler:
         profiler.enable()
@@ -64,15 +65,11 @@ def run(client: InProcess, calls, label: str, profile: str | None) -> None:
     print(f"{label:>10}: {len(calls):6} calls, {spent / len(calls) * 1e6:8.0f} µs/call")
     if profiler:
         out = io.StringIO()
-        pstats.Stats(profiler, stream=out).sort_stats(SORT).print_stats(45)
+        pstats.Stats(profiler, stream=out).sort_stats(profile[1]).print_stats(45)
         print(out.getvalue())
 
 
-SORT = "tottime"
-
-
 def main() -> None:
-    global SORT
     parser = argparse.ArgumentParser()
     parser.add_argument("--users", type=int, default=5000)
     parser.add_argument("--members", type=int, default=2000)
@@ -80,7 +77,7 @@ def main() -> None:
     parser.add_argument("--profile")
     parser.add_argument("--sort", default="tottime")
     args = parser.parse_args()
-    SORT = args.sort
+    profile = (args.profile, args.sort) if args.profile else None
     rng = random.Random(7)
     with tempfile.TemporaryDirectory() as folder:
         services = bootstrap.build(folder)
@@ -88,26 +85,26 @@ def main() -> None:
         key = services.synchronizations.issue_key("bench", 365).key
         client = InProcess(create_app(services.db), "http://localhost/scim/v2/bench", key)
         ids: list[str | None] = [None] * args.users
-        run(client, work.create_calls(0, args.users, ids, rng), "create", args.profile)
+        run(client, work.create_calls(0, args.users, ids, rng), "create", profile)
         names = [work.user_name(rng.randrange(args.users)) for _ in range(args.ops)]
         lookups = [work.lookup_call(n, 1) for n in names]
-        run(client, lookups, "lookup", args.profile)
+        run(client, lookups, "lookup", profile)
         misses = [work.lookup_call(f"nobody{i}@contoso.com", 0) for i in range(args.ops)]
-        run(client, misses, "miss", args.profile)
+        run(client, misses, "miss", profile)
         user_ids = [i for i in ids if i]
         patches = [work.user_patch_call(rng.choice(user_ids), n) for n in range(args.ops)]
-        run(client, patches, "patch", args.profile)
+        run(client, patches, "patch", profile)
         group_ids: list[str | None] = [None]
         run(client, [_group_call(rng, group_ids)], "group", None)
         members = user_ids[: args.members]
-        run(client, work.member_batch_calls(group_ids[0], members), "batch", args.profile)
+        run(client, work.member_batch_calls(group_ids[0], members), "batch", profile)
         toggles = work.toggle_calls(group_ids[0], members[:200], min(args.ops, 1000))
-        run(client, toggles, "toggle", args.profile)
+        run(client, toggles, "toggle", profile)
         pages = [
             Call("GET", f"/Users?startIndex={1 + i * 100}&count=100")
             for i in range(min(50, args.users // 100))
         ]
-        run(client, pages, "page", args.profile)
+        run(client, pages, "page", profile)
 
 
 def _group_call(rng: random.Random, group_ids: list[str | None]):
