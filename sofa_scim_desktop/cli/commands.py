@@ -20,6 +20,7 @@ from sofa_scim_desktop.services.journal import LEVELS
 from sofa_scim_desktop.services.mail.outbox import OutboxEntry
 from sofa_scim_desktop.services.mail.worker import MailWorker
 from sofa_scim_desktop.services.synchronizations import SyncSettings
+from sofa_scim_desktop.services.synchronizations import settings_of
 from sofa_scim_desktop.storage.tables import LogEntry
 from sofa_scim_desktop.storage.tables import Synchronization
 from sofa_scim_desktop.storage.tables import utcnow
@@ -103,10 +104,7 @@ def sync_update(args: argparse.Namespace) -> int:
         print("sofa-scim: use either --enabled or --disabled.", file=sys.stderr)
         return 2
     services = _services(args)
-    current = services.synchronizations.get(args.identifier_arg)
-    base = SyncSettings(
-        **{f.name: getattr(current, f.name) for f in dataclasses.fields(SyncSettings)}
-    )
+    base = settings_of(services.synchronizations.get(args.identifier_arg))
     row = services.synchronizations.update(args.identifier_arg, _settings_from(args, base))
     if args.json:
         _print_json(_sync_json(services, row))

@@ -248,21 +248,19 @@ def settings_of(row: Synchronization) -> SyncSettings:
 
 def mappings_of(sync_id: int) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     """(Sofa group name, remote id) and (Sofa role name, remote id) rows, in saved order."""
-    groups = (
-        GroupMapping.select(SofaGroup.name, GroupMapping.remote_id)
-        .join(SofaGroup)
-        .where(GroupMapping.sync == sync_id)
-        .order_by(GroupMapping.id)
+    return _mapping_rows(GroupMapping, SofaGroup, sync_id), _mapping_rows(
+        RoleMapping, SofaRole, sync_id
+    )
+
+
+def _mapping_rows(mapping: Any, target: Any, sync_id: int) -> list[tuple[str, str]]:
+    return list(
+        mapping.select(target.name, mapping.remote_id)
+        .join(target)
+        .where(mapping.sync == sync_id)
+        .order_by(mapping.id)
         .tuples()
     )
-    roles = (
-        RoleMapping.select(SofaRole.name, RoleMapping.remote_id)
-        .join(SofaRole)
-        .where(RoleMapping.sync == sync_id)
-        .order_by(RoleMapping.id)
-        .tuples()
-    )
-    return list(groups), list(roles)
 
 
 def mapping_targets() -> tuple[list[str], list[str]]:
