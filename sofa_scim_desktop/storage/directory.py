@@ -171,24 +171,16 @@ def groups_and_roles(user_ids: list[int]) -> dict[int, tuple[list[str], list[str
     result: dict[int, tuple[list[str], list[str]]] = {uid: ([], []) for uid in user_ids}
     for chunk_start in range(0, len(user_ids), 500):
         chunk = user_ids[chunk_start : chunk_start + 500]
-        for uid, name in (
-            GroupMembership.select(GroupMembership.user, SofaGroup.name)
-            .join(SofaGroup)
-            .where(GroupMembership.user.in_(chunk))
-            .distinct()
-            .order_by(SofaGroup.name)
-            .tuples()
-        ):
-            result[uid][0].append(name)
-        for uid, name in (
-            RoleMembership.select(RoleMembership.user, SofaRole.name)
-            .join(SofaRole)
-            .where(RoleMembership.user.in_(chunk))
-            .distinct()
-            .order_by(SofaRole.name)
-            .tuples()
-        ):
-            result[uid][1].append(name)
+        for slot, table, target in ((0, GroupMembership, SofaGroup), (1, RoleMembership, SofaRole)):
+            for uid, name in (
+                table.select(table.user, target.name)
+                .join(target)
+                .where(table.user.in_(chunk))
+                .distinct()
+                .order_by(target.name)
+                .tuples()
+            ):
+                result[uid][slot].append(name)
     return result
 
 
