@@ -360,3 +360,19 @@ def _expr_text(expr: Expr) -> str:
     if isinstance(expr, Not):
         return f"not ({_expr_text(expr.expr)})"
     return f"{expr.ref.dotted}[{_expr_text(expr.expr)}]"
+
+
+def described(operation: Operation) -> dict[str, Any]:
+    """`{"op", "path", "value"}` as Sofa understood it: the schema's names and canonical values
+    (`"False"` → false), for the transaction log beside what the client sent.
+    """
+    value = operation.value
+    path = operation.path
+    if operation.op != "remove":
+        target = path.filter_sub if path.value_filter is not None else None
+        attribute = target or path.ref.target
+        try:
+            value = canonical_value(attribute, value)
+        except InvalidValue:
+            pass  # refused when applied; the log shows it as sent
+    return {"op": operation.op, "path": path_text(path), "value": value}

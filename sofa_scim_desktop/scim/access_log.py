@@ -66,7 +66,7 @@ class AccessLog:
 
     def _line(self, req: falcon.Request, status: int, ms: float) -> str:
         at = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
-        identifier = _printable(getattr(req.context, "identifier", None) or "-")
+        identifier = getattr(req.context, "identifier", None)
         path = "/password/[redacted]" if req.path.startswith("/password/") else req.path
         path = _printable(path)
         if self.json:
@@ -75,7 +75,8 @@ class AccessLog:
                 "status": status, "ms": round(ms, 2),
             }  # fmt: skip
             return orjson.dumps(record).decode() + "\n"
-        return f"{at} {identifier} {req.method} {path} {status} {ms:.1f}ms\n"
+        named = _printable(identifier) if identifier else "-"
+        return f"{at} {named} {req.method} {path} {status} {ms:.1f}ms\n"
 
 
 def _printable(text: str) -> str:

@@ -20,8 +20,8 @@ from sofa_scim_desktop.domain.errors import Uniqueness
 from sofa_scim_desktop.domain.patch import MemberChange
 from sofa_scim_desktop.domain.patch import Operation
 from sofa_scim_desktop.domain.patch import apply_operations
+from sofa_scim_desktop.domain.patch import described
 from sofa_scim_desktop.domain.patch import parse_operations
-from sofa_scim_desktop.domain.patch import path_text
 from sofa_scim_desktop.domain.patch import split_member_operations
 from sofa_scim_desktop.domain.resource import Resource
 from sofa_scim_desktop.domain.resource import canonical_resource
@@ -376,7 +376,7 @@ def _group_changes(
 
 def _understood(operations: list[Operation], changes: list[MemberChange]) -> list[dict[str, Any]]:
     """The PATCH as Sofa understood it, after Entra's forms were normalised (for the log)."""
-    understood = [{"op": o.op, "path": path_text(o.path), "value": o.value} for o in operations]
+    understood = [described(o) for o in operations]
     return understood + [{"op": c.kind, "path": "members", "value": list(c.ids)} for c in changes]
 
 

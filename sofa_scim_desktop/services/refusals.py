@@ -50,6 +50,9 @@ class RefusalLog:
                 fold.added += 1
                 fold.last_at = now
                 return
+            if fold is not None and fold.added:  # the last minute's repeats, before moving on
+                with immediate(database.obj):
+                    _add_to_entry(fold.entry_id, fold.added, fold.last_at or fold.minute)
             entry_id, known = _entry_of_minute(sync_id, reason, minute)
             if entry_id is None:
                 entry_id = _write_entry(sync_id, reason, now, method, path, agent)

@@ -11,6 +11,8 @@ from datetime import timedelta
 
 from peewee import fn
 
+from sofa_scim_desktop.services.health import figures_by_sync
+from sofa_scim_desktop.services.health import health_of
 from sofa_scim_desktop.services.mail import outbox
 from sofa_scim_desktop.services.mail import templates
 from sofa_scim_desktop.services.mail.recipients import administrators
@@ -82,12 +84,38 @@ def _compose(sync_id: int, now: datetime) -> int:
     message = templates.render(
         KIND, language, sync_name=sync.name, sync_identifier=sync.identifier,
         count=len(failures), first_at=_minute(failures[0].at), last_at=_minute(failures[-1].at),
-        lines=_lines(failures, language),
+        lines=_lines(failures, language), warning=_quarantine_warning(sync_id, language),
     )  # fmt: skip
     recipients = administrators()
     for recipient in recipients:
         outbox.enqueue(recipient, message.subject, message.body, KIND, language)
     return len(recipients)
+
+
+_QUARANTINE = {
+    "en": (
+        "\nWARNING: {failed} of {calls} calls in the last 24 hours failed. Entra ID puts a\n"
+        "provisioning job whose calls mostly fail in quarantine and then calls far less\n"
+        "often. Fix the cause above, then choose Restart provisioning in Entra ID if the\n"
+        "job is already in quarantine.\n"
+    ),
+    "cs": (
+        "\nPOZOR: v posledních 24 hodinách selhalo {failed} z {calls} volání. Entra ID\n"
+        "převede úlohu zřizování, jejíž volání většinou selhávají, do karantény a pak volá\n"
+        "mnohem méně často. Odstraňte příčinu uvedenou výše, a je-li úloha už v karanténě,\n"
+        "zvolte v Entra ID Restartovat zřizování.\n"
+    ),
+}
+
+
+def _quarantine_warning(sync_id: int, language: str) -> str:
+    """Before Entra quarantines the job (SPEC §8.1 `failing`): say so, with what to do."""
+    figures = figures_by_sync().get(sync_id)
+    health = health_of(figures) if figures else None
+    if health is None or health.state != "failing":
+        return ""
+    text = _QUARANTINE.get(language, _QUARANTINE["en"])
+    return text.format(failed=health.args["failed"], calls=health.args["calls"])
 
 
 def _minute(moment: datetime) -> str:

@@ -10,6 +10,7 @@ from datetime import timedelta
 
 from peewee import Database
 
+from sofa_scim_desktop.services.health import prune_counts
 from sofa_scim_desktop.services.mail import failures
 from sofa_scim_desktop.services.mail import outbox
 from sofa_scim_desktop.services.mail import watch
@@ -83,6 +84,7 @@ class MailWorker:
                 self._watched_at = now
                 watch.check(now, self.watching)
                 outbox.prune(now - KEEP)
+                prune_counts()  # housekeeping of the health figures, on the same cadence
         return self.delivery.run(self.clock())  # after composing: what it queued is due.
 
     def _run(self) -> None:

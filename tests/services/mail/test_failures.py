@@ -163,3 +163,34 @@ def test_the_user_of_a_failed_patch_is_named(
         f"PATCH /scim/v2/Failing/Users/{scim_id} → 400 (user dup@contoso.com)"
         in smtp.messages[0].text
     )
+
+
+@pytest.mark.parametrize("language", ["en", "cs"])
+def test_the_failure_mail_warns_before_entra_quarantines_the_job(
+    services: bootstrap.Services, app: object, smtp: SmtpSink, worker: MailWorker,
+    clock: Clock, admins: list[str], language: str,
+) -> None:  # fmt: skip
+    services.settings.set("language", language)
+    scim = failing_client(services, app)
+    conflict(scim, 3)  # 3 of 4 calls failed
+    clock.advance(seconds=31)
+    assert worker.run_once() == 2
+    warning = (
+        "WARNING: 3 of 4 calls"
+        if language == "en"
+        else "POZOR: v posledních 24 hodinách selhalo 3 z 4"
+    )
+    assert warning in smtp.messages[0].text
+
+
+def test_no_quarantine_warning_while_most_calls_succeed(
+    services: bootstrap.Services, app: object, smtp: SmtpSink, worker: MailWorker,
+    clock: Clock, admins: list[str],
+) -> None:  # fmt: skip
+    scim = failing_client(services, app)
+    for _ in range(10):
+        assert scim.get("/Users").status_code == 200
+    conflict(scim, 1)
+    clock.advance(seconds=31)
+    assert worker.run_once() == 2
+    assert "WARNING" not in smtp.messages[0].text
