@@ -19,6 +19,7 @@ from sofa_scim_desktop.services.journal import LEVEL_NAMES
 from sofa_scim_desktop.services.journal import LEVELS
 from sofa_scim_desktop.services.mail.outbox import OutboxEntry
 from sofa_scim_desktop.services.mail.worker import MailWorker
+from sofa_scim_desktop.services.support import bundle
 from sofa_scim_desktop.services.synchronizations import SyncSettings
 from sofa_scim_desktop.services.synchronizations import settings_of
 from sofa_scim_desktop.storage.tables import LogEntry
@@ -288,4 +289,10 @@ def settings_set(args: argparse.Namespace) -> int:
 
 def settings_get(args: argparse.Namespace) -> int:
     print(_services(args).settings.get(args.key))
+    return 0
+
+
+def support_bundle(args: argparse.Namespace) -> int:
+    """SPEC §8.2: prints the path written."""
+    print(bundle.write(_services(args), args.out, args.identifier_arg))
     return 0
