@@ -14,6 +14,7 @@ from sofa_scim_desktop.domain.errors import NotImplementedScim
 from sofa_scim_desktop.domain.errors import ScimError
 from sofa_scim_desktop.scim.auth import Authenticator
 from sofa_scim_desktop.scim.calllog import CallLog
+from sofa_scim_desktop.scim.healthz import Healthz
 from sofa_scim_desktop.scim.media import error_document
 from sofa_scim_desktop.scim.media import write_error
 from sofa_scim_desktop.scim.media import write_json
@@ -25,6 +26,7 @@ from sofa_scim_desktop.scim.resources.groups import Groups
 from sofa_scim_desktop.scim.resources.users import Users
 from sofa_scim_desktop.services.passwords import PasswordLinks
 from sofa_scim_desktop.services.synchronizations import LastCallRecorder
+from sofa_scim_desktop.storage.database import reachable
 
 log = logging.getLogger("sofa.scim")
 PREFIX = "/scim/v2/{identifier}"
@@ -46,6 +48,7 @@ def create_app(db: Database, last_call: LastCallRecorder | None = None) -> falco
     app.add_route(f"{PREFIX}/.search", _RootSearch())
     # Outside /scim/v2: no bearer key; the one-time token in the URL is the credential.
     app.add_route("/password/{token}", PasswordPage(PasswordLinks(db)))
+    app.add_route("/healthz", Healthz(lambda: reachable(db)))
     app.set_error_serializer(_serialize_http_error)
     app.add_error_handler(Exception, _unexpected)
     app.add_error_handler(falcon.HTTPError, _http_error)

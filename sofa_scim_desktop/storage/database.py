@@ -5,8 +5,10 @@ bringing its schema up to date (PLATFORM.md: WAL, busy timeout, IMMEDIATE transa
 from __future__ import annotations
 
 import logging
+import sqlite3
 import threading
 from collections.abc import Iterator
+from contextlib import closing
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -80,6 +82,41 @@ def _backup(db: SqliteDatabase, path: Path, before: str) -> None:
     target = path.with_name(f"{path.name}.before-{before}")
     target.unlink(missing_ok=True)
     db.execute_sql("VACUUM INTO ?", (str(target),))
+
+
+def reachable(db: Database, timeout: float = 2.0) -> bool:
+    """Whether the database answers a query within `timeout` seconds, on a connection of its
+    own: the server's connections may hold a file descriptor of an SQLite file that is gone,
+    or wait on a PostgreSQL server that does not answer.
+    """
+    answer: list[bool] = []
+    probe = threading.Thread(target=lambda: answer.append(_probe(db, timeout)), daemon=True)
+    probe.start()
+    probe.join(timeout)
+    return bool(answer and answer[0])
+
+
+def _probe(db: Database, timeout: float) -> bool:
+    try:
+        if isinstance(db, SqliteDatabase):
+            uri = f"{Path(db.database).resolve().as_uri()}?mode=rw"
+            with closing(sqlite3.connect(uri, uri=True, timeout=timeout)) as connection:
+                connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return True
+        import psycopg  # only PostgreSQL URLs get here, with the postgresql extra installed
+
+        params = {
+            **db.connect_params,
+            "dbname": db.database,
+            "connect_timeout": max(1, int(timeout)),
+        }
+        params.pop("autorollback", None)
+        with psycopg.connect(**params) as connection:
+            connection.execute("SELECT 1").fetchone()
+        return True
+    except Exception:  # any failure means: not usable now.
+        log.debug("database probe failed", exc_info=True)
+        return False
 
 
 def is_postgresql(db: Database) -> bool:
