@@ -124,4 +124,15 @@ def _manifest(
 
 
 def _json(value: Any) -> str:
+    """Indented; but a log's entries one per line (PERF: indenting takes json's pure-Python
+    encoder, 5 s for 20,000 Debug entries; a line each is still easy to read and to grep).
+    """
+    if isinstance(value, dict) and isinstance(value.get("entries"), list):
+        head = {k: v for k, v in value.items() if k != "entries"}
+        lines = ",\n".join(_compact(entry) for entry in value["entries"])
+        return f'{_compact(head)[:-1]},\n"entries": [\n{lines}\n]}}\n'
     return json.dumps(value, ensure_ascii=False, indent=2, default=str) + "\n"
+
+
+def _compact(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, default=str)

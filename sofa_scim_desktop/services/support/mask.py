@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 
 REDACTED = "[redacted]"
@@ -68,6 +69,7 @@ def person(value: str) -> str:
     return email(value) if "@" in value else initials(value)
 
 
+@lru_cache(maxsize=4096)  # PERF: a log holds the same few field names many thousand times
 def field_kind(path: str) -> str | None:
     """What a field (or a SCIM attribute path, RFC 7644 §3.10) holds: `name.givenName` is a
     person's, `emails[type eq "work"].value` too, `urn:…:enterprise:2.0:User:employeeNumber`

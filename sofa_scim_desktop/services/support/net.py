@@ -28,6 +28,9 @@ _SECRETS = (
     (re.compile(r"\$argon2(?:id|i|d)\$[^\s\"'}]*"), REDACTED),  # its parameters hold commas
     (re.compile(r"(/password/)(?!\[redacted\])[A-Za-z0-9_-]+"), rf"\1{REDACTED}"),
 )  # fmt: skip
+# PERF: the patterns above run only on a text that holds one of these.
+_SECRET_HINT = re.compile(r"(?i)authorization|bearer|basic|\$argon2|/password/")
+_DIGIT = re.compile(r"\d")
 # Keys and password-link tokens are 43 characters of base64url, SHA-256 hashes 64 of hex.
 _LONG_TOKEN = re.compile(r"(?<![\w-])[A-Za-z0-9_-]{32,}(?![\w-])")
 _EMAIL = re.compile(r"(?<![\w.+-])\w[\w.+-]*(?:@|%40)(?:[\w-]+\.)+[A-Za-z]{2,}\b")
@@ -54,17 +57,20 @@ class Masker:
         self._keep_words = STOPWORDS | {w.lower() for k in kept for w in _WORD.findall(k)}
         self._words: set[str] = set()
         self._digits: set[str] = set()
-        self._forbidden: set[str] = set()
+        self._forbidden: list[str] = []  # longest first
+        self._learnt: set[tuple[str, str]] = set()
 
     def forbid(self, secret: str | None) -> None:
         """A value that must never appear (the SMTP password), whatever its shape."""
-        if secret and len(secret) >= 4 and secret != REDACTED:
-            self._forbidden.add(secret)
+        if secret and len(secret) >= 4 and secret != REDACTED and secret not in self._forbidden:
+            self._forbidden.append(secret)
+            self._forbidden.sort(key=len, reverse=True)
 
     def learn(self, kind: str, value: str) -> None:
         value = value.strip()
-        if not value or UUID.match(value):
+        if not value or (kind, value) in self._learnt or UUID.match(value):
             return
+        self._learnt.add((kind, value))  # PERF: a log repeats each user's values many times
         if kind == SECRET:
             self.forbid(value)
             return
@@ -87,16 +93,22 @@ class Masker:
 
     def leaf(self, text: str) -> str:
         """One value: its URL's query decoded first (`%40` hides an address), then masked."""
-        return self.text(_QUERY.sub(lambda m: unquote_plus(m.group()), text))
+        if "?" in text:
+            text = _QUERY.sub(lambda m: unquote_plus(m.group()), text)
+        return self.text(text)
 
     def text(self, text: str) -> str:
-        for secret in sorted(self._forbidden, key=len, reverse=True):
+        for secret in self._forbidden:
             text = text.replace(secret, REDACTED)
-        for pattern, replacement in _SECRETS:
-            text = pattern.sub(replacement, text)
-        text = _LONG_TOKEN.sub(self._long_token, text)
-        text = _EMAIL.sub(lambda m: email(m.group().replace("%40", "@")), text)
-        text = _PHONE.sub(self._phone, text)
+        if _SECRET_HINT.search(text):
+            for pattern, replacement in _SECRETS:
+                text = pattern.sub(replacement, text)
+        if len(text) >= 32:
+            text = _LONG_TOKEN.sub(self._long_token, text)
+        if "@" in text or "%40" in text:
+            text = _EMAIL.sub(lambda m: email(m.group().replace("%40", "@")), text)
+        if _DIGIT.search(text):
+            text = _PHONE.sub(self._phone, text)
         return _WORD.sub(self._word, text)
 
     def _long_token(self, match: re.Match[str]) -> str:
