@@ -11,6 +11,7 @@ from typing import Any
 
 from sofa_scim_desktop import __version__
 from sofa_scim_desktop.domain.errors import DomainError
+from sofa_scim_desktop.services.support import collect
 from sofa_scim_desktop.services.support import installation
 from sofa_scim_desktop.services.support.collect import LOG_DAYS
 from sofa_scim_desktop.services.support.collect import Gathering
@@ -27,7 +28,8 @@ What is in it
   settings.json          every setting; the SMTP password only as "set" or "not set"
   synchronizations.json  each synchronization: its settings, its access key's dates,
                          its health, its group and role mappings, what it provisioned
-  logs/<ID>.json         its transaction log of the last {days} days, newest first
+  logs/<ID>.json         its transaction log of the last {days} days, newest first, one
+                         entry a line (at most {limit:,}; "truncated" says when cut)
   outbox.json            the mail outbox: states, attempts, last errors (no bodies)
   status.json            what `sofa-scim status` says
   manifest.json          the list of these files
@@ -79,7 +81,7 @@ def write(services: Services, out: str | Path, identifier: str | None = None) ->
             archive.writestr(
                 "README.txt",
                 README.format(created=manifest["created_at"], version=__version__,
-                              scope=scope, days=LOG_DAYS),
+                              scope=scope, days=LOG_DAYS, limit=collect.LOG_LIMIT),
             )  # fmt: skip
         partial.replace(path)
     except OSError as error:
