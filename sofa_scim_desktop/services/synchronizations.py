@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import threading
-import time
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -19,10 +17,13 @@ from sofa_scim_desktop.domain.identifiers import validate_identifier
 from sofa_scim_desktop.domain.keys import expiry_for
 from sofa_scim_desktop.domain.keys import generate_key
 from sofa_scim_desktop.domain.keys import hash_key
+from sofa_scim_desktop.services.health import CallFigures
+from sofa_scim_desktop.services.health import Health
+from sofa_scim_desktop.services.health import figures_by_sync
+from sofa_scim_desktop.services.health import health_of
 from sofa_scim_desktop.services.journal import LEVELS
 from sofa_scim_desktop.storage import directory
 from sofa_scim_desktop.storage import scim_store
-from sofa_scim_desktop.storage import sql
 from sofa_scim_desktop.storage.database import immediate
 from sofa_scim_desktop.storage.tables import AccessKey
 from sofa_scim_desktop.storage.tables import GroupMapping
@@ -128,8 +129,16 @@ class Synchronizations:
         expires_at = expiry_for(utcnow(), days)
         with immediate(self.db):
             row = self.get(identifier)
+            old = AccessKey.get_or_none(AccessKey.sync == row.id)
             AccessKey.delete().where(AccessKey.sync == row.id).execute()
-            AccessKey.create(sync=row.id, key_hash=hash_key(key), expires_at=expires_at)
+            AccessKey.create(
+                sync=row.id,
+                key_hash=hash_key(key),
+                expires_at=expires_at,
+                # Kept to tell Entra's admin "replaced" rather than "wrong" (SPEC §8.1).
+                previous_key_hash=old.key_hash if old else None,
+                previous_valid_until=utcnow() if old else None,
+            )
         return IssuedKey(key, expires_at)
 
     def key_expiry(self, sync: Synchronization) -> datetime | None:
@@ -179,30 +188,6 @@ def _named(table: Any, name: str) -> Any:
     return row
 
 
-class LastCallRecorder:
-    """Records when Entra last called; writes at most once per `interval` seconds per
-    synchronization, so that lookups do not each take the write lock.
-    """
-
-    def __init__(self, interval: float = 5.0) -> None:
-        self.interval = interval
-        self._written: dict[int, float] = {}
-        self._lock = threading.Lock()
-
-    def touch(self, sync_id: int) -> bool:
-        now = time.monotonic()
-        with self._lock:
-            if now - self._written.get(sync_id, -1e9) < self.interval:
-                return False
-            self._written[sync_id] = now
-        with immediate(database.obj):  # PERF: queue on the process's write lock, not SQLite's.
-            sql.execute(_TOUCH, (utcnow(), sync_id))
-        return True
-
-
-_TOUCH = "UPDATE synchronization SET last_call_at = ? WHERE id = ?"
-
-
 # --- What the desktop app reads and saves (additive; the methods above keep their behaviour) --
 
 
@@ -218,15 +203,19 @@ class SyncSummary:
     last_call_at: datetime | None
     key_expires_at: datetime | None
     users: int
+    figures: CallFigures  # last success, the last day's calls, failures and refusals
+    health: Health
 
 
 def overview() -> list[SyncSummary]:
-    """Every synchronization with its key expiry and number of provisioned users, in 2 queries
-    (the count is the one scim_store keeps, so a poll costs no COUNT over the users).
+    """Every synchronization with its key expiry, number of provisioned users and health, in
+    4 queries (the user count is the one scim_store keeps, health the hourly call counts: a
+    poll costs no COUNT over the users and no read of the log).
     """
     expiry = {
         k.sync_id: k.expires_at for k in AccessKey.select(AccessKey.sync, AccessKey.expires_at)
     }
+    figures = figures_by_sync()
     return [
         SyncSummary(
             row.identifier,
@@ -237,6 +226,8 @@ def overview() -> list[SyncSummary]:
             row.last_call_at,
             expiry.get(row.id),
             row.scim_user_count,
+            figures[row.id],
+            health_of(figures[row.id]),
         )
         for row in Synchronization.select().order_by(Synchronization.name)
     ]

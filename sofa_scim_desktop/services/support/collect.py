@@ -88,7 +88,7 @@ class Gathering:
     # --- Sections -----------------------------------------------------------------------
 
     def synchronizations(self) -> list[dict[str, Any]]:
-        health = sources.health_by_identifier()
+        health = sources.health_by_identifier(self.services.settings.get("public_base_url"))
         return [self._sync(row, health.get(row.identifier)) for row in self.rows]
 
     def _sync(self, row: Synchronization, health: Any) -> dict[str, Any]:
@@ -109,7 +109,7 @@ class Gathering:
             "key": {"created_at": iso(key.created_at), "expires_at": iso(key.expires_at)}
             if key
             else None,
-            "health": health,
+            "health": self.masker.tree(health),  # a failure's sentence may name a user
             "provisioned": {
                 "users": row.scim_user_count,
                 "groups": ScimGroup.select().where(ScimGroup.sync == row.id).count(),
