@@ -218,14 +218,22 @@ def test_the_bundle_holds_what_support_needs(
     expiry = services.synchronizations.key_expiry(services.synchronizations.get("Contoso"))
     assert contoso["key"]["expires_at"] == expiry.isoformat(timespec="seconds") + "Z"
     assert contoso["provisioned"] == {"users": 3, "groups": 1}
-    assert "health" in contoso
+    health = contoso["health"]
+    assert health["health"] == "refused" and "access key is wrong" in health["health_reason"]
+    assert (health["failed_24h"], health["refused_24h"]) == (2, 1)
+    assert health["endpoint_url"] == "https://sofa.contoso.cz/scim/v2/Contoso"
     outbox = json.loads(files["outbox.json"])
     assert outbox["counts"] == {"sent": 7}
     welcome = [m for m in outbox["messages"] if m["kind"] == "welcome"]
     assert {m["subject"] for m in welcome} == {"Vítejte v aplikaci Sofa"}
     assert {m["recipient"] for m in welcome} == {"j***@contoso.cz", "p***@contoso.cz",
                                                  "k***@contoso.cz"}  # fmt: skip
-    assert "status.json" in files
+    status = json.loads(files["status.json"])
+    assert status["unknown_identifier_calls"] == 1
+    assert [u["identifier"] for u in status["unknown_identifiers"]] == ["Contosso"]
+    assert {s["identifier"]: s["health"] for s in status["synchronizations"]} == {
+        "Contoso": "refused", "Fabrikam": "never_called"
+    }  # fmt: skip
 
 
 def test_the_log_is_there_newest_first_and_masked(
@@ -236,7 +244,11 @@ def test_the_log_is_there_newest_first_and_masked(
     entries = log["entries"]
     assert [e["at"] for e in entries] == sorted((e["at"] for e in entries), reverse=True)
     events = {e["event"] for e in entries}
-    assert {"user.created", "group.created", "call.failed", "call"} <= events
+    assert {"user.created", "group.created", "call.failed", "call.refused", "call"} <= events
+    [refused] = [e for e in entries if e["event"] == "call.refused"]
+    assert refused["detail"]["reason"] == "wrong_key"
+    conflict = next(e for e in entries if e["event"] == "call.failed" and "409" in str(e))
+    assert conflict["detail"]["user_name"] == "k***@contoso.cz"
     created = [e for e in entries if e["event"] == "user.created"]
     assert {e["message"] for e in created} >= {"User j***@contoso.cz created."}
     posted = next(
