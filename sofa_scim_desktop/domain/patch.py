@@ -8,6 +8,7 @@ applies them to a copy of the resource, so that a rejected request changes nothi
 from __future__ import annotations
 
 import copy
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -21,8 +22,10 @@ from sofa_scim_desktop.domain.filter import And
 from sofa_scim_desktop.domain.filter import AttrRef
 from sofa_scim_desktop.domain.filter import Compare
 from sofa_scim_desktop.domain.filter import Expr
+from sofa_scim_desktop.domain.filter import Not
 from sofa_scim_desktop.domain.filter import Or
 from sofa_scim_desktop.domain.filter import Path
+from sofa_scim_desktop.domain.filter import Present
 from sofa_scim_desktop.domain.filter import parse_path
 from sofa_scim_desktop.domain.filter_eval import element_matches
 from sofa_scim_desktop.domain.resource import Resource
@@ -327,3 +330,33 @@ def _ids_in_filter(expr: Expr) -> tuple[str, ...]:
     if isinstance(expr, Or):
         return _ids_in_filter(expr.left) + _ids_in_filter(expr.right)
     raise InvalidPath('Select members by id: members[value eq "id"].')
+
+
+def path_text(path: Path) -> str:
+    """A parsed path written out again, in the schema's own names (`emails[type eq "work"]
+    .value`): what Sofa understood, whatever case or form the client sent it in.
+    """
+    ref = path.ref
+    text = ref.attribute.name if path.value_filter is not None else ref.dotted
+    if ref.schema:
+        text = f"{ref.schema}:{text}"
+    if path.value_filter is not None:
+        text += f"[{_expr_text(path.value_filter)}]"
+        sub = path.filter_sub or ref.sub
+        if sub is not None:
+            text += f".{sub.name}"
+    return text
+
+
+def _expr_text(expr: Expr) -> str:
+    if isinstance(expr, Compare):
+        value = expr.value if isinstance(expr.value, (int, float, bool)) else str(expr.value)
+        return f"{expr.ref.dotted} {expr.op} {json.dumps(value, ensure_ascii=False)}"
+    if isinstance(expr, Present):
+        return f"{expr.ref.dotted} pr"
+    if isinstance(expr, And | Or):
+        word = "and" if isinstance(expr, And) else "or"
+        return f"({_expr_text(expr.left)} {word} {_expr_text(expr.right)})"
+    if isinstance(expr, Not):
+        return f"not ({_expr_text(expr.expr)})"
+    return f"{expr.ref.dotted}[{_expr_text(expr.expr)}]"

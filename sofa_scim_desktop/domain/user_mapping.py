@@ -60,3 +60,19 @@ def sofa_fields(resource: Resource) -> SofaUserFields:
         department=enterprise.get("department"),
         manager_ref=manager.get("value"),
     )
+
+
+def field_changes(before: SofaUserFields | None, after: SofaUserFields) -> list[dict[str, Any]]:
+    """`[{"field", "before", "after"}]` in Sofa's field names (SPEC §8.1), for the fields that
+    differ; a new user (`before` None) lists those it was given. The manager is a reference
+    here (`manager_ref`): the caller names the superior instead.
+    """
+    changes = []
+    for name in SofaUserFields.__dataclass_fields__:
+        if name == "manager_ref":
+            continue
+        old = getattr(before, name) if before is not None else None
+        new = getattr(after, name)
+        if old != new and not (before is None and new is None):
+            changes.append({"field": name, "before": old, "after": new})
+    return changes

@@ -8,29 +8,36 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from dataclasses import field
 from typing import Any
 
+import orjson
 from peewee import Database
 
 from sofa_scim_desktop.domain.errors import InvalidValue
 from sofa_scim_desktop.domain.errors import ResourceNotFound
 from sofa_scim_desktop.domain.errors import Uniqueness
 from sofa_scim_desktop.domain.patch import MemberChange
+from sofa_scim_desktop.domain.patch import Operation
 from sofa_scim_desktop.domain.patch import apply_operations
 from sofa_scim_desktop.domain.patch import parse_operations
+from sofa_scim_desktop.domain.patch import path_text
 from sofa_scim_desktop.domain.patch import split_member_operations
 from sofa_scim_desktop.domain.resource import Resource
 from sofa_scim_desktop.domain.resource import canonical_resource
 from sofa_scim_desktop.domain.resource import require
 from sofa_scim_desktop.domain.schema import GROUP_TYPE
 from sofa_scim_desktop.domain.schema import USER_TYPE
+from sofa_scim_desktop.domain.user_mapping import field_changes
 from sofa_scim_desktop.domain.user_mapping import sofa_fields
 from sofa_scim_desktop.services.journal import Journal
 from sofa_scim_desktop.services.journal import SyncRef
 from sofa_scim_desktop.services.mail import new_users
+from sofa_scim_desktop.storage import derived_memberships as derived
 from sofa_scim_desktop.storage import directory
 from sofa_scim_desktop.storage import scim_store
 from sofa_scim_desktop.storage.database import immediate
+from sofa_scim_desktop.storage.derived_memberships import MembershipChanges
 from sofa_scim_desktop.storage.scim_store import GroupRow
 from sofa_scim_desktop.storage.scim_store import UserRow
 
@@ -52,6 +59,7 @@ class UserProvisioning:
 
     def create(self, body: Any) -> UserResult:
         resource = _canonical_user(body)
+        self.journal.understood = resource
         with immediate(self.db):
             name = resource["userName"]
             sofa_user_id, adopted = self._sofa_user_for(resource)
@@ -62,16 +70,18 @@ class UserProvisioning:
                 self._link_manager(row)
             # Reports name a manager that was not here yet by its externalId, never by our id.
             scim_store.link_reports(self.sync.id, row.sofa_user_id, row.external_id)
-            self.journal.info("user.created", f"User {name} created.")
+            self._journal_user("user.created", f"User {name} created.", row, None, resource)
         return UserResult(row, resource, created=True)
 
     def replace(self, scim_id: str, body: Any) -> UserResult:
         resource = _canonical_user(body)
+        self.journal.understood = resource
         with immediate(self.db):
             return self._save(self._get(scim_id), resource)
 
     def patch(self, scim_id: str, body: Any) -> UserResult:
         operations = parse_operations(body, USER_TYPE)
+        self.journal.understood = _understood(operations, [])
         with immediate(self.db):
             row = self._get(scim_id)
             resource = apply_operations(scim_store.load(row), operations)
@@ -84,9 +94,11 @@ class UserProvisioning:
             sofa_user_id = row.sofa_user_id
             scim_store.delete_user(row)
             directory.mark_removed(sofa_user_id)
-            directory.recompute_memberships(self.sync.id, [sofa_user_id])
+            lost = derived.recompute_memberships(self.sync.id, [sofa_user_id])
             self.journal.info(
-                "user.deleted", f"User {row.user_name} deleted; kept deactivated in Sofa."
+                "user.deleted",
+                f"User {row.user_name} deleted; kept deactivated in Sofa.",
+                {"user_name": row.user_name, **_changes_named(lost)},
             )
 
     def get(self, scim_id: str) -> UserResult:
@@ -135,13 +147,13 @@ class UserProvisioning:
         row = scim_store.update_user(row, resource)
         if before[0] != row.resource:
             directory.write_fields(row.sofa_user_id, sofa_fields(resource), self.sync.id)
-            if before[1] != row.manager_ref:
-                self._link_manager(row)
+            manager = self._link_manager(row) if before[1] != row.manager_ref else []
             if before[3] != row.external_id:
                 scim_store.link_reports(
                     self.sync.id, row.sofa_user_id, row.scim_id, row.external_id
                 )
-            self._journal_update(row, was_active=before[2])
+            event, message = _update_event(row, was_active=before[2])
+            self._journal_user(event, message, row, orjson.loads(before[0]), resource, manager)
         return UserResult(row, resource)
 
     def _check_rename(self, row: UserRow, name: str) -> None:
@@ -149,19 +161,38 @@ class UserProvisioning:
         if other is not None and other.id != row.sofa_user_id:
             raise Uniqueness(f"A user with userName '{name}' already exists.")
 
-    def _journal_update(self, row: UserRow, was_active: bool) -> None:
-        if was_active and not row.active:
-            self.journal.info("user.disabled", f"User {row.user_name} disabled.")
-        elif row.active and not was_active:
-            self.journal.info("user.enabled", f"User {row.user_name} enabled.")
-        else:
-            self.journal.info("user.updated", f"User {row.user_name} updated.")
+    def _journal_user(
+        self, event: str, message: str, row: UserRow, before: Resource | None, after: Resource,
+        extra: list[dict[str, Any]] | None = None,
+    ) -> None:  # fmt: skip
+        """SPEC §8.1: what changed, in Sofa's field names; computed only when it is logged."""
+        if not self.journal.enabled_for(logging.INFO):
+            return
+        old = sofa_fields(before) if before is not None else None
+        changes = field_changes(old, sofa_fields(after)) + (extra or [])
+        self.journal.info(event, message, {"user_name": row.user_name, "changes": changes})
 
-    def _link_manager(self, row: UserRow) -> None:
+    def _link_manager(self, row: UserRow) -> list[dict[str, Any]]:
+        """Points the Sofa user at its superior; the change as the log tells it."""
         manager = (
             scim_store.user_by_reference(self.sync.id, row.manager_ref) if row.manager_ref else None
         )
+        before = directory.manager_name(row.sofa_user_id)
         directory.set_manager(row.sofa_user_id, manager.sofa_user_id if manager else None)
+        after = manager.user_name if manager else None
+        return [] if before == after else [{"field": "manager", "before": before, "after": after}]
+
+
+def _update_event(row: UserRow, was_active: bool) -> tuple[str, str]:
+    if was_active and not row.active:
+        return "user.disabled", f"User {row.user_name} disabled."
+    if row.active and not was_active:
+        return "user.enabled", f"User {row.user_name} enabled."
+    return "user.updated", f"User {row.user_name} updated."
+
+
+def _changes_named(changes: MembershipChanges) -> dict[str, Any]:
+    return changes.named() if changes else {}
 
 
 def _canonical_user(body: Any) -> Resource:
@@ -188,23 +219,27 @@ class GroupProvisioning:
 
     def create(self, body: Any) -> GroupResult:
         resource, members = _canonical_group(body)
+        self.journal.understood = {**resource, "members": list(members)}
         with immediate(self.db):
             self._check_name(resource["displayName"], None)
             row = scim_store.insert_group(self.sync.id, resource)
-            added = self._change_members(row, [MemberChange("add", members)] if members else [])
-            if added and directory.group_is_mapped(self.sync.id, row.remote_key):
-                directory.recompute_memberships(self.sync.id, scim_store.sofa_user_ids(added))
-            self.journal.info("group.created", f"Group {row.display_name} created.")
+            moved = self._change_members(row, [MemberChange("add", members)] if members else [])
+            derived_changes = self._derive(row, moved.users, (row.remote_key,))
+            self._journal_group(
+                "group.created", f"Group {row.display_name} created.", row, moved, derived_changes
+            )
         return GroupResult(row, resource)
 
     def replace(self, scim_id: str, body: Any) -> GroupResult:
         resource, members = _canonical_group(body)
+        self.journal.understood = {**resource, "members": list(members)}
         with immediate(self.db):
             row = self._get(scim_id)
             return self._save(row, resource, [MemberChange("replace", members)])
 
     def patch(self, scim_id: str, body: Any) -> GroupResult:
         operations, changes = split_member_operations(parse_operations(body, GROUP_TYPE))
+        self.journal.understood = _understood(operations, changes)
         with immediate(self.db):
             row = self._get(scim_id)
             resource = apply_operations(scim_store.load(row), operations)
@@ -214,12 +249,15 @@ class GroupProvisioning:
     def delete(self, scim_id: str) -> None:
         with immediate(self.db):
             row = self._get(scim_id)
-            affected = scim_store.remove_all_members(row.id)
-            mapped = directory.group_is_mapped(self.sync.id, row.remote_key)
+            moved = MemberMoves(removed=scim_store.remove_all_members(row.id))
+            mapped = derived.group_is_mapped(self.sync.id, row.remote_key)
             scim_store.delete_group(row)
-            if mapped:
-                directory.recompute_memberships(self.sync.id, scim_store.sofa_user_ids(affected))
-            self.journal.info("group.deleted", f"Group {row.display_name} deleted.")
+            lost = derived.recompute_memberships(
+                self.sync.id, scim_store.sofa_user_ids(moved.users) if mapped else []
+            )
+            self._journal_group(
+                "group.deleted", f"Group {row.display_name} deleted.", row, moved, lost
+            )
 
     def get(self, scim_id: str) -> GroupResult:
         row = self._get(scim_id)
@@ -238,40 +276,108 @@ class GroupProvisioning:
 
     def _save(self, row: GroupRow, resource: Resource, changes: list[MemberChange]) -> GroupResult:
         self._check_name(resource["displayName"], row)
-        old_key = row.remote_key
-        affected = self._change_members(row, changes)
-        row = scim_store.update_group(row, resource, members_changed=bool(affected))
-        if old_key != row.remote_key:  # the group now maps elsewhere: all its members change.
+        before = (row.display_name, row.external_id, row.remote_key)
+        moved = self._change_members(row, changes)
+        row = scim_store.update_group(row, resource, members_changed=bool(moved.users))
+        affected = moved.users
+        if before[2] != row.remote_key:  # the group now maps elsewhere: all its members change.
             affected = scim_store.member_user_pks(row.id) + affected
-            self.journal.info("group.updated", f"Group {row.display_name} updated.")
-        mapped = any(directory.group_is_mapped(self.sync.id, k) for k in (old_key, row.remote_key))
-        if mapped and affected:
-            directory.recompute_memberships(self.sync.id, scim_store.sofa_user_ids(affected))
+        renamed = _group_changes(before, row)
+        if renamed and self.journal.enabled_for(logging.INFO):
+            self.journal.info(
+                "group.updated",
+                f"Group {row.display_name} updated.",
+                {"group": row.display_name, "changes": renamed},
+            )
+        derived_changes = self._derive(row, affected, (before[2], row.remote_key))
+        if moved.users or derived_changes:
+            count = len(set(moved.users))
+            message = f"Group {row.display_name}: membership of {count} user(s) changed."
+            self._journal_group("group.members", message, row, moved, derived_changes)
         return GroupResult(row, resource)
 
-    def _change_members(self, row: GroupRow, changes: list[MemberChange]) -> list[int]:
-        """Applies member changes row by row; returns the ScimUser pks whose membership moved."""
-        affected: list[int] = []
+    def _derive(
+        self, row: GroupRow, affected: list[int], keys: tuple[str | None, ...]
+    ) -> MembershipChanges:
+        """Sofa groups and roles follow the members of a mapped Entra group (SPEC §4)."""
+        if not affected or not any(derived.group_is_mapped(self.sync.id, k) for k in keys):
+            return MembershipChanges()
+        return derived.recompute_memberships(self.sync.id, scim_store.sofa_user_ids(affected))
+
+    def _journal_group(
+        self, event: str, message: str, row: GroupRow, moved: MemberMoves,
+        changes: MembershipChanges,
+    ) -> None:  # fmt: skip
+        """SPEC §8.1: who joined and left the Entra group, and what they gained or lost in Sofa
+        (names looked up only when it is logged).
+        """
+        if not self.journal.enabled_for(logging.INFO):
+            return
+        detail: dict[str, Any] = {"group": row.display_name}
+        for key, pks in (("members_added", moved.added), ("members_removed", moved.removed)):
+            if pks:
+                detail[key] = scim_store.user_names(pks[: derived.NAMED_LIMIT])
+                detail[f"{key}_count"] = len(set(pks))
+        self.journal.info(event, message, {**detail, **_changes_named(changes)})
+
+    def _change_members(self, row: GroupRow, changes: list[MemberChange]) -> MemberMoves:
+        """Applies member changes row by row; returns the ScimUser pks that joined and left."""
+        moved = MemberMoves()
         for change in changes:
             if change.kind in ("remove_all", "replace"):
-                affected += scim_store.remove_all_members(row.id)
+                moved.remove(scim_store.remove_all_members(row.id))
             if change.kind == "remove_all" or not change.ids:
                 continue
             members = scim_store.resolve_members(self.sync.id, change.ids)
             if change.kind == "remove":
-                affected += scim_store.remove_members(row.id, members)
+                moved.remove(scim_store.remove_members(row.id, members))
                 continue
             if members.unknown:
                 raise InvalidValue(
                     "No such member in this synchronization: " + ", ".join(members.unknown[:10])
                 )
-            affected += scim_store.add_members(row.id, members)
-        if affected:
-            self.journal.info(
-                "group.members",
-                f"Group {row.display_name}: membership of {len(set(affected))} user(s) changed.",
-            )
-        return affected
+            moved.add(scim_store.add_members(row.id, members))
+        return moved
+
+
+@dataclass
+class MemberMoves:
+    """ScimUser pks that joined and left a group in one request, net of each other (a
+    replace removes everyone, then adds back who stays).
+    """
+
+    added: list[int] = field(default_factory=list)
+    removed: list[int] = field(default_factory=list)
+
+    def add(self, pks: list[int]) -> None:
+        back = set(pks) & set(self.removed)
+        self.removed = [pk for pk in self.removed if pk not in back]
+        self.added += [pk for pk in pks if pk not in back]
+
+    def remove(self, pks: list[int]) -> None:
+        gone = set(pks) & set(self.added)
+        self.added = [pk for pk in self.added if pk not in gone]
+        self.removed += [pk for pk in pks if pk not in gone]
+
+    @property
+    def users(self) -> list[int]:
+        return self.added + self.removed
+
+
+def _group_changes(
+    before: tuple[str, str | None, str | None], row: GroupRow
+) -> list[dict[str, Any]]:
+    pairs = (
+        ("display_name", before[0], row.display_name),
+        ("external_id", before[1], row.external_id),
+    )
+    return [{"field": f, "before": old, "after": new} for f, old, new in pairs if old != new]
+
+
+def _understood(operations: list[Operation], changes: list[MemberChange]) -> list[dict[str, Any]]:
+    """The PATCH as Sofa understood it, after Entra's forms were normalised (for the log)."""
+    understood = [{"op": o.op, "path": path_text(o.path), "value": o.value} for o in operations]
+    return understood + [{"op": c.kind, "path": "members", "value": list(c.ids)} for c in changes]
 
 
 def _canonical_group(body: Any) -> tuple[Resource, tuple[str, ...]]:

@@ -22,6 +22,7 @@ from sofa_scim_desktop.services.health import Health
 from sofa_scim_desktop.services.health import figures_by_sync
 from sofa_scim_desktop.services.health import health_of
 from sofa_scim_desktop.services.journal import LEVELS
+from sofa_scim_desktop.storage import derived_memberships as derived
 from sofa_scim_desktop.storage import directory
 from sofa_scim_desktop.storage import scim_store
 from sofa_scim_desktop.storage.database import immediate
@@ -160,7 +161,7 @@ class Synchronizations:
             table.insert(
                 sync=sync.id, remote_id=remote_id, **{column: target.id}
             ).on_conflict_ignore().execute()
-            directory.recompute_memberships(sync.id)
+            derived.recompute_memberships(sync.id)
 
     def set_mappings(
         self, identifier: str, groups: list[tuple[str, str]], roles: list[tuple[str, str]]
@@ -177,7 +178,7 @@ class Synchronizations:
                 table.delete().where(table.sync == sync.id).execute()
                 for target_id, remote_id in dict.fromkeys(rows):
                     table.create(sync=sync.id, remote_id=remote_id, **{column: target_id})
-            directory.recompute_memberships(sync.id)
+            derived.recompute_memberships(sync.id)
 
 
 def _named(table: Any, name: str) -> Any:

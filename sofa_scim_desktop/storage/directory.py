@@ -5,7 +5,6 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,9 +17,6 @@ from sofa_scim_desktop.storage.tables import GroupMapping
 from sofa_scim_desktop.storage.tables import GroupMembership
 from sofa_scim_desktop.storage.tables import RoleMapping
 from sofa_scim_desktop.storage.tables import RoleMembership
-from sofa_scim_desktop.storage.tables import ScimGroup
-from sofa_scim_desktop.storage.tables import ScimGroupMember
-from sofa_scim_desktop.storage.tables import ScimUser
 from sofa_scim_desktop.storage.tables import SofaGroup
 from sofa_scim_desktop.storage.tables import SofaRole
 from sofa_scim_desktop.storage.tables import SofaUser
@@ -90,78 +86,17 @@ def detach_users_of(sync_id: int) -> int:
     )
 
 
+def manager_name(sofa_user_id: int) -> str | None:
+    row = sql.one(
+        "SELECT m.user_name FROM sofa_user u JOIN sofa_user m ON m.id = u.manager_id "
+        "WHERE u.id = ?",
+        (sofa_user_id,),
+    )
+    return row[0] if row else None
+
+
 def set_manager(sofa_user_id: int, manager_id: int | None) -> None:
     sql.execute("UPDATE sofa_user SET manager_id = ? WHERE id = ?", (manager_id, sofa_user_id))
-
-
-# --- Derived memberships ---------------------------------------------------------------------
-
-
-def _desired(
-    sync_id: int, mapping: Any, target: Any, sofa_user_ids: list[int] | None
-) -> set[tuple[int, int]]:
-    query = (
-        ScimGroupMember.select(ScimUser.sofa_user, target)
-        .join(ScimUser, on=ScimGroupMember.user == ScimUser.id)
-        .join_from(ScimGroupMember, ScimGroup, on=ScimGroupMember.group == ScimGroup.id)
-        .join(
-            mapping,
-            on=(mapping.remote_id == ScimGroup.remote_key) & (mapping.sync == ScimGroup.sync),
-        )
-        .where(ScimGroup.sync == sync_id)
-    )
-    if sofa_user_ids is not None:
-        query = query.where(ScimUser.sofa_user.in_(sofa_user_ids))
-    return set(query.tuples())
-
-
-def recompute_memberships(sync_id: int, sofa_user_ids: Iterable[int] | None = None) -> int:
-    """Makes the memberships this synchronization granted follow remote membership and the
-    mappings, for the given users (all when None). Hand-made ones are never touched.
-    """
-    ids = None if sofa_user_ids is None else list(sofa_user_ids)
-    if ids == []:
-        return 0
-    changed = 0
-    for table, mapping, target in (
-        (GroupMembership, GroupMapping, GroupMapping.sofa_group),
-        (RoleMembership, RoleMapping, RoleMapping.sofa_role),
-    ):
-        changed += _recompute(
-            table,
-            table.group if table is GroupMembership else table.role,
-            _desired(sync_id, mapping, target, ids),
-            sync_id,
-            ids,
-        )
-    return changed
-
-
-def _recompute(
-    table: Any, column: Any, desired: set[tuple[int, int]], sync_id: int, ids: list[int] | None
-) -> int:
-    query = table.select(table.id, table.user, column).where(table.sync == sync_id)
-    if ids is not None:
-        query = query.where(table.user.in_(ids))
-    existing = {(user, target): pk for pk, user, target in query.tuples()}
-    stale = [pk for pair, pk in existing.items() if pair not in desired]
-    fresh = [{"user": u, column.name: t, "sync": sync_id} for u, t in desired - existing.keys()]
-    for start in range(0, len(stale), 500):
-        table.delete().where(table.id.in_(stale[start : start + 500])).execute()
-    for start in range(0, len(fresh), 500):
-        table.insert_many(fresh[start : start + 500]).execute()
-    return len(stale) + len(fresh)
-
-
-_IS_MAPPED = """
-SELECT 1 FROM group_mapping WHERE sync_id = ? AND remote_id = ?
-UNION ALL SELECT 1 FROM role_mapping WHERE sync_id = ? AND remote_id = ? LIMIT 1"""
-
-
-def group_is_mapped(sync_id: int, remote_key: str | None) -> bool:
-    if not remote_key:
-        return False
-    return sql.one(_IS_MAPPED, (sync_id, remote_key, sync_id, remote_key)) is not None
 
 
 # --- Groups, roles and grants by hand -------------------------------------------------------

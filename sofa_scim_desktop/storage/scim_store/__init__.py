@@ -36,6 +36,7 @@ from sofa_scim_desktop.storage.scim_store.users import sofa_user_ids
 from sofa_scim_desktop.storage.scim_store.users import update_user
 from sofa_scim_desktop.storage.scim_store.users import user_by_name
 from sofa_scim_desktop.storage.scim_store.users import user_by_reference
+from sofa_scim_desktop.storage.scim_store.users import user_names
 
 __all__ = [
     "GroupRow",
@@ -70,4 +71,5 @@ __all__ = [
     "update_user",
     "user_by_name",
     "user_by_reference",
+    "user_names",
 ]

@@ -232,3 +232,12 @@ def list_users(sync_id: int, request: Query) -> Page:
         "scim_user u", _USER_COLUMNS, sync_id, USER_FILTER, request, count_all=_user_count
     )
     return Page(total, [_user(row) for row in found])
+
+
+def user_names(scim_user_pks: list[int]) -> list[str]:
+    """The userNames of these SCIM users, sorted (what the log names)."""
+    if not scim_user_pks:
+        return []
+    unique = list(set(scim_user_pks))
+    query = f"SELECT user_name FROM scim_user WHERE id IN ({sql.marks(len(unique))})"
+    return sorted(sql.column(query, unique))
