@@ -27,7 +27,7 @@ _FIELDS = {
     **dict.fromkeys(
         ("username", "displayname", "display", "givenname", "familyname", "middlename",
          "formatted", "nickname", "firstname", "surname", "notificationemail", "email",
-         "emails", "manager", "recipient", "to"),
+         "emails", "manager", "recipient", "to", "membersadded", "membersremoved"),
         PERSON,
     ),
     **dict.fromkeys(("phonenumbers", "phone", "telephone", "mobile"), PHONE),

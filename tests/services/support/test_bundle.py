@@ -51,6 +51,7 @@ class Person:
     external_id: str
     street: str
     employee_number: str
+    email: str = ""  # the work address, when the user name is not one
 
     @property
     def display(self) -> str:
@@ -65,6 +66,7 @@ class Person:
             phoneNumbers=[{"type": "mobile", "value": self.phone}],
             addresses=[{"type": "work", "streetAddress": self.street, "locality": "Olomouc"}],
             preferredLanguage="cs-CZ",
+            emails=[{"primary": True, "type": "work", "value": self.email or self.user_name}],
             **{ENTERPRISE: {"employeeNumber": self.employee_number, "department": "Finance"}},
         )
 
@@ -76,6 +78,8 @@ PEOPLE = (
            "Palackého 7", "EMP-50977"),
     Person("krystyna.walczak@contoso.cz", "Krystyna", "Walczak", "+48 601 222 333", "kwalczak",
            "Husova 3", "EMP-61004"),
+    Person("mkucera", "Martin", "Kučera", "+420 731 555 010", "mkucera-ext", "Masarykova 40",
+           "EMP-70311", email="martin.kucera@contoso.cz"),
 )  # fmt: skip
 RENAMED_FAMILY = "Dvořáková"  # Jana's new surname, sent by PATCH
 LOCAL = ("lukas.horak", "lukas.horak@contoso.cz", "Lukáš", "Horák")  # created by hand
@@ -112,14 +116,14 @@ def scene(
     provision(live, scene)
     call_wrongly(live, scene)
     services.mail.send_test(TEST_MAIL_TO)
-    assert worker.run_once() == 7  # a welcome and a password link for each, and the test
+    assert worker.run_once() == 2 * len(PEOPLE) + 1  # a welcome and a link each, and the test
     set_password_by_link(services, smtp, scene)
     scene.forbidden += [SMTP_PASSWORD, USER_PASSWORD, TEST_MAIL_TO, *LOCAL, RENAMED_FAMILY]
     for person in PEOPLE:
         scene.forbidden += [
             person.user_name, person.given, person.family, person.display, person.phone,
             person.phone.replace(" ", ""), person.external_id, person.street,
-            person.employee_number,
+            person.employee_number, person.email or person.user_name,
         ]  # fmt: skip
     return scene
 
@@ -217,17 +221,17 @@ def test_the_bundle_holds_what_support_needs(
     ]
     expiry = services.synchronizations.key_expiry(services.synchronizations.get("Contoso"))
     assert contoso["key"]["expires_at"] == expiry.isoformat(timespec="seconds") + "Z"
-    assert contoso["provisioned"] == {"users": 3, "groups": 1}
+    assert contoso["provisioned"] == {"users": len(PEOPLE), "groups": 1}
     health = contoso["health"]
     assert health["health"] == "refused" and "access key is wrong" in health["health_reason"]
     assert (health["failed_24h"], health["refused_24h"]) == (2, 1)
     assert health["endpoint_url"] == "https://sofa.contoso.cz/scim/v2/Contoso"
     outbox = json.loads(files["outbox.json"])
-    assert outbox["counts"] == {"sent": 7}
+    assert outbox["counts"] == {"sent": 2 * len(PEOPLE) + 1}
     welcome = [m for m in outbox["messages"] if m["kind"] == "welcome"]
     assert {m["subject"] for m in welcome} == {"Vítejte v aplikaci Sofa"}
     assert {m["recipient"] for m in welcome} == {"j***@contoso.cz", "p***@contoso.cz",
-                                                 "k***@contoso.cz"}  # fmt: skip
+                                                 "k***@contoso.cz", "m***@contoso.cz"}  # fmt: skip
     status = json.loads(files["status.json"])
     assert status["unknown_identifier_calls"] == 1
     assert [u["identifier"] for u in status["unknown_identifiers"]] == ["Contosso"]
@@ -256,7 +260,7 @@ def test_the_log_is_there_newest_first_and_masked(
         if e["event"] == "call" and e["message"].startswith("POST /scim/v2/Contoso/Users")
         and e["detail"]["response"]["status"] == 201
     )  # fmt: skip
-    assert posted["name"]["givenName"] in {"J.", "P.", "K."}
+    assert posted["name"]["givenName"] in {"J.", "P.", "K.", "M."}
     assert posted["phoneNumbers"][0]["value"].startswith("***")
     assert posted["emails"][0]["value"].endswith("***@contoso.cz")
     assert json.loads(files["logs/Fabrikam.json"])["entries"] == []

@@ -110,6 +110,8 @@ def test_field_kind(path: str, kind: str | None) -> None:
          {"field": "surname", "before": "N.", "after": "D."}),
         ({"field": "job", "before": "Clerk", "after": "Accountant"},
          {"field": "job", "before": "Clerk", "after": "Accountant"}),
+        ({"group": "Accounting", "members_added": ["jnovak"], "members_removed": ["a@b.cz"]},
+         {"group": "Accounting", "members_added": ["J."], "members_removed": ["a***@b.cz"]}),
         ({"groups_added": [{"user_name": "jnovak", "name": "Accounting"}]},
          {"groups_added": [{"user_name": "J.", "name": "Accounting"}]}),
         ({"members": [{"value": GUID, "display": "Jana Nováková"}]},
