@@ -9,6 +9,7 @@ import argparse
 import logging
 import sys
 import tempfile
+import time
 from datetime import timedelta
 from pathlib import Path
 
@@ -128,13 +129,29 @@ def shoot_access(services: bootstrap.Services) -> None:
     expiring.deleteLater()
 
 
+def shoot_support(window: MainWindow, folder: str) -> None:
+    """Settings → Support after "Create a support bundle…", the file dialog answered."""
+    target = Path(folder) / Path(window.settings_page.support.suggested_path()).name
+    prompts.save_path = lambda *args: str(target)  # type: ignore[assignment]
+    window.show_page(SETTINGS_PAGE)
+    box = window.settings_page.support
+    box.create_button.click()
+    deadline = time.monotonic() + 60
+    while not box.create_button.isEnabled():  # the bundle is written on a thread of its own
+        assert time.monotonic() < deadline, "the support bundle took too long"
+        QApplication.processEvents()
+        time.sleep(0.05)
+    save(window, "support_bundle_written")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--language", choices=("en", "cs"), default="en")
     args = parser.parse_args()
     app: QApplication = application(sys.argv[:1])
     use_language(args.language)
-    services = bootstrap.build(tempfile.mkdtemp(prefix="sofa-shots-"))
+    folder = tempfile.mkdtemp(prefix="sofa-shots-")
+    services = bootstrap.build(folder)
     populate(services)
     services.settings.set("server.port", "0")
     window = MainWindow(services)
@@ -144,6 +161,7 @@ def main() -> None:
     for index, name in ((DIRECTORY_PAGE, "directory"), (SETTINGS_PAGE, "settings")):
         window.show_page(index)
         save(window, f"main_window_{name}")
+    shoot_support(window, folder)
     window.show_page(SYNC_PAGE)
     page = window.sync_page
     current = page.selected()

@@ -23,6 +23,7 @@ from sofa_scim_desktop.services.journal import LEVELS
 from sofa_scim_desktop.services.mail.outbox import OutboxEntry
 from sofa_scim_desktop.services.mail.worker import MailWorker
 from sofa_scim_desktop.services.status import snapshot
+from sofa_scim_desktop.services.support import bundle
 from sofa_scim_desktop.services.synchronizations import SyncSettings
 from sofa_scim_desktop.services.synchronizations import settings_of
 from sofa_scim_desktop.storage.tables import LogEntry
@@ -322,4 +323,10 @@ def status(args: argparse.Namespace) -> int:
         f"calls to unknown identifiers: {state['unknown_identifier_calls']}"
         + (f" (last tried: {tried})" if tried else "")
     )
+    return 0
+
+
+def support_bundle(args: argparse.Namespace) -> int:
+    """SPEC §8.2: prints the path written."""
+    print(bundle.write(_services(args), args.out, args.identifier_arg))
     return 0

@@ -139,6 +139,17 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("test", commands.mail_test, mail, help="send a test e-mail now")
     p.add_argument("--to", required=True)
 
+    support = sub.add_parser("support", help="help for support").add_subparsers(
+        metavar="ACTION", required=True
+    )
+    p = command(
+        "bundle", commands.support_bundle, support, help="a zip for support, personal data masked"
+    )
+    p.add_argument(
+        "identifier_arg", metavar="ID", nargs="?", help="one synchronization (default: all)"
+    )
+    p.add_argument("--out", required=True, metavar="FILE.zip")
+
     settings = sub.add_parser("settings", help="settings").add_subparsers(
         metavar="ACTION", required=True
     )

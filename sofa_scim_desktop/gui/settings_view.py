@@ -23,6 +23,7 @@ from sofa_scim_desktop.domain.errors import DomainError
 from sofa_scim_desktop.gui.labels import problem_label
 from sofa_scim_desktop.gui.mail_test_box import MailTestBox
 from sofa_scim_desktop.gui.smtp_password import PasswordField
+from sofa_scim_desktop.gui.support_box import SupportBox
 from sofa_scim_desktop.services.settings import SETTINGS
 
 SERVER_KEYS = ("server.host", "server.port", "server.trusted_proxy")
@@ -77,6 +78,9 @@ class SettingsView(QWidget):
         self.smtp_password.removed.connect(self._password_removed)
         self.test_mail = MailTestBox(self._mail)
         self.test_mail.unsaved = self._smtp_unsaved
+        # NOTE: here, not on a synchronization's toolbar: the bundle covers the whole app, and
+        # Settings is where an admin looks for what concerns the installation.
+        self.support = SupportBox(services)
         self.endpoint_preview = _note("")
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -134,6 +138,7 @@ class SettingsView(QWidget):
         left, right = QVBoxLayout(), QVBoxLayout()
         left.addWidget(self._endpoint_box())
         left.addWidget(self._server_box())
+        left.addWidget(self.support)
         left.addStretch(1)
         right.addWidget(self._general_box())
         right.addWidget(self._smtp_box())

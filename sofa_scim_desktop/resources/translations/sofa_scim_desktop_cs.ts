@@ -999,6 +999,45 @@ Smazáním zmizí i tato mapování a role všem jejím držitelům (%3), včetn
     </message>
 </context>
 <context>
+    <name>SupportBox</name>
+    <message>
+        <source>Support</source>
+        <translation>Podpora</translation>
+    </message>
+    <message>
+        <source>When you ask for help, attach a support bundle to your request: a zip file with the versions, the settings, each synchronization&apos;s health and mappings, the last 7 days of its log and the mail outbox. E-mail addresses and names in it are masked; keys and passwords are never in it.</source>
+        <translation>Když žádáte o pomoc, přiložte k žádosti balíček pro podporu: soubor zip s verzemi, nastavením, stavem a mapováním každé synchronizace, jejím logem za posledních 7 dní a odchozí poštou. E-mailové adresy a jména jsou v něm skryté; klíče a hesla v něm nikdy nejsou.</translation>
+    </message>
+    <message>
+        <source>Create a support bundle…</source>
+        <translation>Vytvořit balíček pro podporu…</translation>
+    </message>
+    <message>
+        <source>Create a support bundle</source>
+        <translation>Vytvořit balíček pro podporu</translation>
+    </message>
+    <message>
+        <source>Zip files (*.zip)</source>
+        <translation>Soubory zip (*.zip)</translation>
+    </message>
+    <message>
+        <source>Creating the support bundle…</source>
+        <translation>Vytvářím balíček pro podporu…</translation>
+    </message>
+    <message>
+        <source>No support bundle was written: %1</source>
+        <translation>Balíček pro podporu nebyl uložen: %1</translation>
+    </message>
+    <message>
+        <source>The support bundle was written to %1.</source>
+        <translation>Balíček pro podporu byl uložen do %1.</translation>
+    </message>
+    <message>
+        <source>Open the folder</source>
+        <translation>Otevřít složku</translation>
+    </message>
+</context>
+<context>
     <name>SyncEditor</name>
     <message>
         <source>Parameters</source>

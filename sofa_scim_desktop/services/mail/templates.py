@@ -38,6 +38,11 @@ def render(kind: str, language: str, **values: object) -> Rendered:
     return Rendered(Template(subject).safe_substitute(text), body.safe_substitute(text))
 
 
+def subject_template(kind: str, language: str) -> str:
+    """The subject with its `$placeholders` unfilled (the support bundle masks by them)."""
+    return _template(kind, language if language in LANGUAGES else "en")[0]
+
+
 def from_preferred(preferred: str | None) -> str | None:
     """SCIM preferredLanguage (`cs`, `cs-CZ`, `en-US`): ours when it is one we speak."""
     prefix = (preferred or "").strip().lower()[:2]

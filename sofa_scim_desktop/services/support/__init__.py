@@ -1,0 +1,1 @@
+"""The support bundle (SPEC §8.2): what support needs to see, with personal data masked."""
