@@ -16,8 +16,8 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802  (the name 
 CONTEXT = "ConnectionCheck"
 _PUBLIC_URL_FIX = QT_TRANSLATE_NOOP(
     "ConnectionCheck",
-    "Set Settings → Public base URL to the public HTTPS address of the reverse proxy in front "
-    "of Sofa, e.g. https://sofa.example.com.",
+    "Set Settings → Public base URL (the setting public_base_url) to the public HTTPS address "
+    "of the reverse proxy in front of Sofa, e.g. https://sofa.example.com.",
 )
 
 TITLES: dict[str, str] = {
