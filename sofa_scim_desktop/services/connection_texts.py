@@ -150,7 +150,7 @@ TEXTS: dict[str, tuple[str, str | None]] = {
         QT_TRANSLATE_NOOP(
             "ConnectionCheck",
             "Point the reverse proxy at this computer's server, {local_url} (Settings → "
-            "Server), or run the check on the computer it points at.",
+            "Embedded server), or run the check on the computer it points at.",
         ),
     ),
     "health.database": (
@@ -183,8 +183,8 @@ TEXTS: dict[str, tuple[str, str | None]] = {
         ),
         QT_TRANSLATE_NOOP(
             "ConnectionCheck",
-            "Start the server on this computer with a fixed port (Settings → Server), then "
-            "check again.",
+            "Start the server on this computer with a fixed port (Settings → Embedded "
+            "server), then check again.",
         ),
     ),
     "health.not_sofa": (
