@@ -91,7 +91,7 @@ class ConnectionCheckView(QWidget):
         self.options = options or Options()
         self.report: Report | None = None
         self._signals = _Signals(self)
-        self._signals.finished.connect(self._show_report)
+        self._signals.finished.connect(self.show_report)
         self._signals.failed.connect(self._show_failure)
         self.run_button = QPushButton(self.tr("Check the connection"))
         self.run_button.clicked.connect(self.run)
@@ -138,7 +138,8 @@ class ConnectionCheckView(QWidget):
         )
         QThreadPool.globalInstance().start(task)
 
-    def _show_report(self, report: Report) -> None:
+    def show_report(self, report: Report) -> None:
+        """Shows `report`'s steps (run() calls it when the check is done)."""
         self.report = report
         self.run_button.setEnabled(True)
         fix_label = self.tr("Fix:")
@@ -179,12 +180,22 @@ class ConnectionCheckDialog(QDialog):
         name = services.synchronizations.get(identifier).name
         self.setWindowTitle(self.tr("Check the connection – %1").replace("%1", name))
         self.view = ConnectionCheckView(services, identifier, local_url, parent=self)
+        self.view.finished.connect(self._fit)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.view)
         layout.addWidget(buttons)
         self.setMinimumWidth(760)
+
+    def _fit(self) -> None:
+        """As tall as the steps' wrapped texts at the dialog's width (adjustSize alone leaves
+        room for them wrapped narrower).
+        """
+        layout = self.layout()
+        height = layout.totalHeightForWidth(self.width()) if layout else -1
+        if height > 0:
+            self.resize(self.width(), height)
 
     @classmethod
     def show_for(

@@ -32,6 +32,7 @@ ICONS = {
 }
 ICON_SIZE = 20
 FIX_STYLE = "color: #8a5a00;"
+SKIPPED_STYLE = "color: #6b6b6b;"  # what did not run stays in the background
 _TOP = Qt.AlignmentFlag.AlignTop
 
 
@@ -73,7 +74,7 @@ class StepRow:
         texts.addWidget(self.fix)
         grid.addWidget(self.icon, row, 0, _TOP)
         grid.addWidget(self.title, row, 1, _TOP)
-        grid.addLayout(texts, row, 2)
+        grid.addLayout(texts, row, 2, _TOP)
         self.status = ""
 
     def show(self, step: Step, fix_label: str) -> None:
@@ -84,6 +85,7 @@ class StepRow:
         self.status = step.status
         self.title.setText(title)
         self.message.setText(message)
+        self.message.setStyleSheet(SKIPPED_STYLE if step.status == SKIPPED else "")
         self.fix.setText(f"{fix_label} {fix}" if fix else "")
         self.fix.setVisible(bool(fix))
 

@@ -1,4 +1,4 @@
-""" "Check the connection" in the GUI: the check runs off the GUI thread through a real TLS
+"""The connection check in the GUI: the check runs off the GUI thread through a real TLS
 proxy, and each step shows with its icon, message and fix, in English and in Czech.
 """
 
