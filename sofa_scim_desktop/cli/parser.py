@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import os
 
 from sofa_scim_desktop import __version__
 from sofa_scim_desktop.cli import check
 from sofa_scim_desktop.cli import commands
 from sofa_scim_desktop.cli import serve
+from sofa_scim_desktop.scim.access_log import FORMATS
+from sofa_scim_desktop.scim.access_log import LEVELS as ACCESS_LEVELS
 
 LOG_LEVELS = ("debug", "information", "warning")
 
@@ -61,6 +64,18 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("serve", serve.serve, help="the SCIM server alone")
     p.add_argument("--host")
     p.add_argument("--port", type=int)
+    p.add_argument(
+        "--log-format",
+        choices=FORMATS,
+        default=os.environ.get("SOFA_SCIM_LOG_FORMAT", "text"),
+        help="one line per request on stderr: text or json (SOFA_SCIM_LOG_FORMAT)",
+    )
+    p.add_argument(
+        "--log-level",
+        choices=tuple(ACCESS_LEVELS),
+        default=os.environ.get("SOFA_SCIM_LOG_LEVEL", "info"),
+        help="info: every request; warning: 4xx and 5xx; error: 5xx (SOFA_SCIM_LOG_LEVEL)",
+    )
 
     sync = sub.add_parser("sync", help="synchronizations").add_subparsers(
         metavar="ACTION", required=True

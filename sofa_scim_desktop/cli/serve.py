@@ -8,8 +8,8 @@ import threading
 from types import FrameType
 
 from sofa_scim_desktop import bootstrap
-from sofa_scim_desktop.scim.app import create_app
-from sofa_scim_desktop.scim.server import ScimServer
+from sofa_scim_desktop.scim.access_log import AccessLog
+from sofa_scim_desktop.scim.server import serving
 from sofa_scim_desktop.services.journal import prune
 
 PRUNE_INTERVAL_SECONDS = 3600
@@ -20,9 +20,8 @@ def serve(args: argparse.Namespace) -> int:
     settings = services.settings
     host = args.host or settings.get("server.host")
     port = args.port if args.port is not None else int(settings.get("server.port"))
-    server = ScimServer(
-        create_app(services.db), host, port, settings.get("server.trusted_proxy"), services.db
-    )
+    access_log = AccessLog(args.log_format, args.log_level)
+    server = serving(services.db, host, port, settings.get("server.trusted_proxy"), access_log)
     stopping = threading.Event()
 
     def stop(signum: int, frame: FrameType | None) -> None:

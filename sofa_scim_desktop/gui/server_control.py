@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QWidget
 
 from sofa_scim_desktop.bootstrap import Services
 from sofa_scim_desktop.gui.port_dialog import BusyPortDialog
-from sofa_scim_desktop.scim.app import create_app
 from sofa_scim_desktop.scim.server import ScimServer
+from sofa_scim_desktop.scim.server import serving
 
 log = logging.getLogger("sofa.gui")
 
@@ -64,12 +64,8 @@ class ServerControl(QObject):
             problem = port_problem(host, port)
             if problem is None:
                 try:
-                    server = ScimServer(
-                        create_app(self.services.db),
-                        host,
-                        port,
-                        settings.get("server.trusted_proxy"),
-                        self.services.db,
+                    server = serving(
+                        self.services.db, host, port, settings.get("server.trusted_proxy")
                     )
                     break
                 except OSError as error:  # taken between the probe and the bind

@@ -12,6 +12,7 @@ from sofa_scim_desktop.domain.errors import DomainError
 from sofa_scim_desktop.domain.errors import InvalidValue
 from sofa_scim_desktop.domain.errors import NotImplementedScim
 from sofa_scim_desktop.domain.errors import ScimError
+from sofa_scim_desktop.scim.access_log import AccessLog
 from sofa_scim_desktop.scim.auth import Authenticator
 from sofa_scim_desktop.scim.calllog import CallLog
 from sofa_scim_desktop.scim.healthz import Healthz
@@ -24,16 +25,24 @@ from sofa_scim_desktop.scim.resources.discovery import Schemas
 from sofa_scim_desktop.scim.resources.discovery import ServiceProviderConfig
 from sofa_scim_desktop.scim.resources.groups import Groups
 from sofa_scim_desktop.scim.resources.users import Users
+from sofa_scim_desktop.services.call_stats import CallRecorder
 from sofa_scim_desktop.services.passwords import PasswordLinks
-from sofa_scim_desktop.services.synchronizations import LastCallRecorder
 from sofa_scim_desktop.storage.database import reachable
 
 log = logging.getLogger("sofa.scim")
 PREFIX = "/scim/v2/{identifier}"
 
 
-def create_app(db: Database, last_call: LastCallRecorder | None = None) -> falcon.App[Any, Any]:
-    middleware: list[Any] = [Authenticator(db, last_call or LastCallRecorder()), CallLog()]
+def create_app(
+    db: Database, calls: CallRecorder | None = None, access_log: AccessLog | None = None
+) -> falcon.App[Any, Any]:
+    """`calls` counts the calls (without one, every call is written at once, as tests want);
+    `access_log` writes one line per request on stderr (serve and the GUI give one).
+    """
+    calls = calls or CallRecorder(interval=0)
+    middleware: list[Any] = [Authenticator(db, calls), CallLog(calls)]
+    if access_log is not None:
+        middleware.insert(0, access_log)
     app: falcon.App[Any, Any] = falcon.App(middleware=middleware)
     app.req_options.strip_url_path_trailing_slash = True
     app.add_route(f"{PREFIX}/Users", Users(db))

@@ -1,4 +1,4 @@
-"""Bearer-key authentication per synchronization (SPEC §3) and the request's context."""
+"""Bearer-key authentication per synchronization (SPEC §3, §8.1) and the request's context."""
 
 from __future__ import annotations
 
@@ -10,11 +10,13 @@ from typing import Any
 import falcon
 from peewee import Database
 
+from sofa_scim_desktop.domain.call_outcome import refusal_fix
+from sofa_scim_desktop.domain.call_outcome import refusal_text
 from sofa_scim_desktop.domain.errors import Forbidden
 from sofa_scim_desktop.domain.errors import Unauthorized
 from sofa_scim_desktop.domain.keys import key_matches
+from sofa_scim_desktop.services.call_stats import CallRecorder
 from sofa_scim_desktop.services.journal import Journal
-from sofa_scim_desktop.services.synchronizations import LastCallRecorder
 from sofa_scim_desktop.storage import sql
 from sofa_scim_desktop.storage.tables import utcnow
 
@@ -39,6 +41,9 @@ class CalledSync:
     notify_failures: bool = False
     welcome_email: bool = False
     password_link: bool = False
+    # The key a new one replaced (schema 4): refused as revoked, or valid in its grace period.
+    previous_key_hash: str | None = None
+    previous_valid_until: datetime | None = None
 
 
 @dataclass
@@ -49,11 +54,13 @@ class CallContext:
 
 
 class Authenticator:
-    """Falcon middleware: resolves `{identifier}`, checks the key, records the last call."""
+    """Falcon middleware: resolves `{identifier}`, checks the key, and counts every call,
+    refused ones too (services.call_stats): a refused call is what the admin must see first.
+    """
 
-    def __init__(self, db: Database, last_call: LastCallRecorder) -> None:
+    def __init__(self, db: Database, calls: CallRecorder) -> None:
         self.db = db
-        self.last_call = last_call
+        self.calls = calls
 
     def process_resource(
         self, req: falcon.Request, resp: falcon.Response, resource: Any, params: dict[str, Any]
@@ -61,27 +68,51 @@ class Authenticator:
         identifier = params.get("identifier")
         if identifier is None:
             return
+        req.context.identifier = identifier
         sync = _load(identifier)
-        key_hash = sync.key_hash if sync else None
-        presented = _bearer(req)
-        valid = key_matches(presented or "", key_hash or _DUMMY_HASH)
-        if sync is None or key_hash is None or presented is None or not valid:
-            raise Unauthorized("The access key is missing or wrong for this endpoint.")
-        if sync.key_expires_at is None or sync.key_expires_at < utcnow():
-            raise Unauthorized(
-                "The access key has expired; generate a new one in Sofa (Access details)."
-            )
-        if not sync.enabled:
-            raise Forbidden("The synchronization is disabled in Sofa.")
-        self.last_call.touch(sync.id)
+        if sync is None:
+            self.calls.unknown_identifier(identifier)
+            raise Unauthorized(refusal_text_for("wrong_key"))
+        reason = _refusal(sync, _bearer(req))
+        if reason is not None:
+            agent = req.get_header("User-Agent") or ""
+            self.calls.refused(sync.id, reason, req.method, req.path, agent)
+            error = Forbidden if reason == "disabled" else Unauthorized
+            raise error(refusal_text_for(reason))
         req.context.call = CallContext(
             sync, Journal(sync), f"{req.prefix}/scim/v2/{sync.identifier}"
         )
 
 
+def refusal_text_for(reason: str) -> str:
+    """The SCIM error detail Entra shows its admin for a refused call."""
+    return f"Sofa refused the call: {refusal_text(reason)}. {refusal_fix(reason)}"
+
+
+def _refusal(sync: CalledSync, presented: str | None) -> str | None:
+    """Why the call is refused (SPEC §8.1 reasons), or None. Both hashes are always compared,
+    so that the answer's time does not tell a replaced key from a wrong one.
+    """
+    current = key_matches(presented or "", sync.key_hash or _DUMMY_HASH)
+    previous = key_matches(presented or "", sync.previous_key_hash or _DUMMY_HASH)
+    now = utcnow()
+    if presented is None:
+        return "missing_key"
+    if current and sync.key_hash is not None:
+        if sync.key_expires_at is None or sync.key_expires_at < now:
+            return "expired_key"
+    elif previous and sync.previous_key_hash is not None:
+        if sync.previous_valid_until is None or sync.previous_valid_until <= now:
+            return "revoked_key"
+    else:
+        return "wrong_key"
+    return None if sync.enabled else "disabled"
+
+
 _LOAD = """
 SELECT s.id, s.identifier, s.enabled, s.log_level, k.key_hash, k.expires_at,
-       s.notify_failures, s.welcome_email, s.password_link
+       s.notify_failures, s.welcome_email, s.password_link,
+       k.previous_key_hash, k.previous_valid_until
 FROM synchronization s LEFT JOIN access_key k ON k.sync_id = s.id
 WHERE s.identifier = ?"""
 
@@ -90,12 +121,16 @@ def _load(identifier: str) -> CalledSync | None:
     row = sql.one(_LOAD, (identifier,))
     if row is None:
         return None
-    sync_id, ident, enabled, log_level, key_hash, expires_at, notify, welcome, link = row
-    expires = sql.timestamp(expires_at) if expires_at is not None else None
+    sync_id, ident, enabled, log_level, key_hash, expires_at, notify, welcome, link = row[:9]
+    previous_hash, previous_until = row[9:]
     return CalledSync(
-        sync_id, ident, bool(enabled), log_level, key_hash, expires,
-        bool(notify), bool(welcome), bool(link),
+        sync_id, ident, bool(enabled), log_level, key_hash, _time(expires_at),
+        bool(notify), bool(welcome), bool(link), previous_hash, _time(previous_until),
     )  # fmt: skip
+
+
+def _time(value: Any) -> datetime | None:
+    return sql.timestamp(value) if value is not None else None
 
 
 def _bearer(req: falcon.Request) -> str | None:

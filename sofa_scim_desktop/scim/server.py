@@ -13,7 +13,10 @@ from peewee import Database
 from waitress import create_server
 from waitress import wasyncore
 
+from sofa_scim_desktop.scim.access_log import AccessLog
+from sofa_scim_desktop.scim.app import create_app
 from sofa_scim_desktop.scim.media import MAX_BODY_BYTES
+from sofa_scim_desktop.services.call_stats import CallRecorder
 from sofa_scim_desktop.storage.database import Checkpointer
 
 log = logging.getLogger("sofa.scim")
@@ -24,13 +27,30 @@ THREADS = 4  # 4 threads are as fast as 8 on two cores (PLATFORM.md).
 SWITCH_INTERVAL = 0.0005  # seconds; 0.002 measured the same (bench, 4 runs)
 
 
+def serving(
+    db: Database, host: str, port: int, trusted_proxy: str = "", access_log: AccessLog | None = None
+) -> ScimServer:
+    """The server as `serve` and the desktop app run it: calls counted in the background (so
+    that a lookup writes nothing) and one line per request on stderr.
+    """
+    calls = CallRecorder()
+    app = create_app(db, calls, access_log or AccessLog())
+    return ScimServer(app, host, port, trusted_proxy, db, calls)
+
+
 class ScimServer:
     """Waitress serving `app` in a thread; with `db`, the WAL is checkpointed in the background
     while it serves (storage.database.Checkpointer).
     """
 
     def __init__(
-        self, app: Any, host: str, port: int, trusted_proxy: str = "", db: Database | None = None
+        self,
+        app: Any,
+        host: str,
+        port: int,
+        trusted_proxy: str = "",
+        db: Database | None = None,
+        calls: CallRecorder | None = None,
     ) -> None:
         options: dict[str, Any] = {
             "threads": THREADS,
@@ -55,6 +75,7 @@ class ScimServer:
         self._server = create_server(app, host=host, port=port, **options)
         self._thread = threading.Thread(target=self._run, name="scim-server", daemon=True)
         self._checkpointer = Checkpointer(db) if db is not None else None
+        self._calls = calls
 
     @property
     def host(self) -> str:
@@ -76,6 +97,8 @@ class ScimServer:
         sys.setswitchinterval(SWITCH_INTERVAL)
         if self._checkpointer is not None:
             self._checkpointer.start()
+        if self._calls is not None:
+            self._calls.start()
         self._thread.start()
 
     def _in_loop(self, thunk: Any) -> bool:
@@ -111,5 +134,7 @@ class ScimServer:
         if not self._in_loop(lambda: wasyncore.close_all(server._map)):
             wasyncore.close_all(server._map)  # the loop cannot be woken: close from here.
         self._thread.join(timeout)
+        if self._calls is not None:
+            self._calls.stop()  # writes the calls counted since the last flush
         if self._checkpointer is not None:
             self._checkpointer.stop()

@@ -66,11 +66,18 @@ _INSERT = (
 
 
 class Journal:
-    """Writes log entries for one synchronization, at or above its logging level."""
+    """Writes log entries for one synchronization, at or above its logging level.
+
+    One journal serves one call: it also keeps what the call did (`applied`: the entries of
+    Sofa changes) and the operations as Sofa understood them (`understood`), for the call's
+    Debug entry, which shows them beside the request as Entra sent it.
+    """
 
     def __init__(self, sync: SyncRef) -> None:
         self.sync_id = sync.id
         self.threshold = LEVELS.get(sync.log_level, logging.INFO)
+        self.applied: list[dict[str, Any]] = []
+        self.understood: Any = None
 
     def enabled_for(self, level: int) -> bool:
         return level >= self.threshold
@@ -83,9 +90,11 @@ class Journal:
         )
         with immediate(database.obj):  # joins the caller's transaction when there is one.
             sql.execute(_INSERT, (self.sync_id, utcnow(), level, event, message, text))
+        if level == logging.INFO:
+            self.applied.append({"event": event, "message": message, "detail": detail})
 
-    def info(self, event: str, message: str) -> None:
-        self.record(logging.INFO, event, message)
+    def info(self, event: str, message: str, detail: Any = None) -> None:
+        self.record(logging.INFO, event, message, detail)
 
 
 def prune(retention_days: int) -> int:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import threading
-import time
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -22,7 +20,6 @@ from sofa_scim_desktop.domain.keys import hash_key
 from sofa_scim_desktop.services.journal import LEVELS
 from sofa_scim_desktop.storage import directory
 from sofa_scim_desktop.storage import scim_store
-from sofa_scim_desktop.storage import sql
 from sofa_scim_desktop.storage.database import immediate
 from sofa_scim_desktop.storage.tables import AccessKey
 from sofa_scim_desktop.storage.tables import GroupMapping
@@ -128,8 +125,16 @@ class Synchronizations:
         expires_at = expiry_for(utcnow(), days)
         with immediate(self.db):
             row = self.get(identifier)
+            old = AccessKey.get_or_none(AccessKey.sync == row.id)
             AccessKey.delete().where(AccessKey.sync == row.id).execute()
-            AccessKey.create(sync=row.id, key_hash=hash_key(key), expires_at=expires_at)
+            AccessKey.create(
+                sync=row.id,
+                key_hash=hash_key(key),
+                expires_at=expires_at,
+                # Kept to tell Entra's admin "replaced" rather than "wrong" (SPEC §8.1).
+                previous_key_hash=old.key_hash if old else None,
+                previous_valid_until=utcnow() if old else None,
+            )
         return IssuedKey(key, expires_at)
 
     def key_expiry(self, sync: Synchronization) -> datetime | None:
@@ -177,30 +182,6 @@ def _named(table: Any, name: str) -> Any:
         kind = "group" if table is SofaGroup else "role"
         raise NotFound(f"No Sofa {kind} named '{name}'.")
     return row
-
-
-class LastCallRecorder:
-    """Records when Entra last called; writes at most once per `interval` seconds per
-    synchronization, so that lookups do not each take the write lock.
-    """
-
-    def __init__(self, interval: float = 5.0) -> None:
-        self.interval = interval
-        self._written: dict[int, float] = {}
-        self._lock = threading.Lock()
-
-    def touch(self, sync_id: int) -> bool:
-        now = time.monotonic()
-        with self._lock:
-            if now - self._written.get(sync_id, -1e9) < self.interval:
-                return False
-            self._written[sync_id] = now
-        with immediate(database.obj):  # PERF: queue on the process's write lock, not SQLite's.
-            sql.execute(_TOUCH, (utcnow(), sync_id))
-        return True
-
-
-_TOUCH = "UPDATE synchronization SET last_call_at = ? WHERE id = ?"
 
 
 # --- What the desktop app reads and saves (additive; the methods above keep their behaviour) --

@@ -57,6 +57,12 @@ class Synchronization(BaseModel):
     created_at = DateTimeField(default=utcnow)
     # Kept by storage.scim_store with every insert and delete: totalResults without a COUNT.
     scim_user_count = IntegerField(default=0)
+    # What the calls came to (schema 4, services.call_stats): health without reading the log.
+    last_success_at = DateTimeField(null=True)
+    last_failed_at = DateTimeField(null=True)
+    last_failure = TextField(null=True)
+    last_refused_at = DateTimeField(null=True)
+    last_refusal = CharField(null=True)  # missing_key, wrong_key, expired_key, revoked_key, …
 
 
 class AccessKey(BaseModel):
@@ -66,6 +72,9 @@ class AccessKey(BaseModel):
     key_hash = CharField()
     created_at = DateTimeField(default=utcnow)
     expires_at = DateTimeField()
+    # The key this one replaced (schema 4): a call with it is refused as revoked, not as wrong.
+    previous_key_hash = CharField(null=True)
+    previous_valid_until = DateTimeField(null=True)
 
 
 class SofaGroup(BaseModel):
@@ -294,6 +303,27 @@ class MailNotice(BaseModel):
     sent_at = DateTimeField()
 
 
+class CallCount(BaseModel):
+    """Calls, failures and refusals of one synchronization in one hour (schema 4)."""
+
+    sync_id = IntegerField()
+    hour = DateTimeField()
+    calls = IntegerField(default=0)
+    failed = IntegerField(default=0)
+    refused = IntegerField(default=0)
+
+    class Meta:
+        indexes = ((("sync_id", "hour"), True),)
+
+
+class UnknownIdentifierCall(BaseModel):
+    """Calls to an identifier no synchronization has: a mistyped Tenant URL (schema 4)."""
+
+    identifier = CharField(primary_key=True)
+    calls = IntegerField(default=0)
+    last_at = DateTimeField()
+
+
 ALL_TABLES = (
     Setting,
     Synchronization,
@@ -314,4 +344,6 @@ ALL_TABLES = (
     PasswordToken,
     CallFailure,
     MailNotice,
+    CallCount,
+    UnknownIdentifierCall,
 )

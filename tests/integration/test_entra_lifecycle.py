@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import uuid
 from typing import Any
@@ -122,10 +123,14 @@ def test_a_call_records_the_last_call(live: Any, services: Any, endpoint: Any) -
     assert services.synchronizations.get(endpoint.identifier).last_call_at is not None
 
 
-def test_a_refused_call_records_no_last_call(live: Any, services: Any, endpoint: Any) -> None:
+def test_a_refused_call_moves_the_last_call_but_is_no_success(
+    live: Any, services: Any, endpoint: Any
+) -> None:
     requests.get(f"{live.url}/Users", headers={"Authorization": "Bearer wrong"})
 
-    assert services.synchronizations.get(endpoint.identifier).last_call_at is None
+    row = services.synchronizations.get(endpoint.identifier)
+    assert row.last_call_at is not None
+    assert (row.last_success_at, row.last_refusal) == (None, "wrong_key")
 
 
 # --- 2. Match before create --------------------------------------------------------------------
@@ -256,16 +261,19 @@ def test_duplicate_user_name_in_another_case_is_409_uniqueness(live: Any, servic
     assert [u.user_name for u in services.directory.users()] == ["alice@contoso.com"]
 
 
-def test_refused_create_is_logged_as_a_warning(live: Any, services: Any, endpoint: Any) -> None:
+def test_refused_create_is_logged_as_an_error_saying_what_to_do(
+    live: Any, services: Any, endpoint: Any
+) -> None:
     create_user(live)
     post(live, "/Users", entra_user())
 
     sync = services.synchronizations.get(endpoint.identifier)
-    warnings = LogEntry.select().where(
-        (LogEntry.sync == sync.id) & (LogEntry.level == logging.WARNING)
-    )
-    assert [e.event for e in warnings] == ["call.failed"]
-    assert "409" in warnings[0].message
+    errors = LogEntry.select().where((LogEntry.sync == sync.id) & (LogEntry.level >= logging.ERROR))
+    assert [e.event for e in errors] == ["call.failed"]
+    assert errors[0].message.startswith("Entra tried to create a user; Sofa could not apply it")
+    detail = json.loads(errors[0].detail)
+    assert (detail["status"], detail["scimType"], detail["method"]) == (409, "uniqueness", "POST")
+    assert "rename or remove it in Sofa" in detail["fix"]
 
 
 def test_debug_log_never_holds_the_key(live: Any, services: Any, endpoint: Any) -> None:

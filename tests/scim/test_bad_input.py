@@ -526,7 +526,7 @@ def test_disabled_synchronization_is_403_and_changes_nothing(
 
     assert_error(answer, 403)
     assert services.directory.users() == []
-    assert services.synchronizations.get(endpoint.identifier).last_call_at is None
+    assert services.synchronizations.get(endpoint.identifier).last_success_at is None
 
 
 @pytest.mark.parametrize("identifier", ["Nobody", "Contoso_2", "Contoso%00"])

@@ -67,7 +67,12 @@ def test_builtin_roles_exist(services: bootstrap.Services) -> None:
 
 def test_schema_migration_records_the_initial_migration(services: bootstrap.Services) -> None:
     names = [row[0] for row in services.db.execute_sql("SELECT name FROM schema_migration")]
-    assert names == ["0001_initial", "0002_user_count_and_fewer_indexes", "0003_mail"]
+    assert names == [
+        "0001_initial",
+        "0002_user_count_and_fewer_indexes",
+        "0003_mail",
+        "0004_call_health",
+    ]
 
 
 def test_opening_twice_applies_nothing_twice(services: bootstrap.Services) -> None:

@@ -30,17 +30,6 @@ _INSERT = (
 )
 
 
-def counts(method: str, status: int) -> bool:
-    """Which answers are failures to report: 5xx, and 4xx to authenticated calls except a
-    GET that found nothing (Entra asks for users it is about to create).
-    """
-    if status >= 500:
-        return True
-    return (
-        400 <= status < 500 and status not in (401, 403) and not (status == 404 and method == "GET")
-    )
-
-
 def record(
     sync_id: int, at: datetime, method: str, path: str, status: int, detail: str,
     user_name: str | None,
