@@ -4,6 +4,7 @@ Waitress: what Entra's "Test connection" would meet, step by step.
 
 from __future__ import annotations
 
+import json
 import socket
 import subprocess
 import sys
@@ -22,6 +23,7 @@ from sofa_scim_desktop.services.connection_check import local_base_url
 from sofa_scim_desktop.services.connection_report import Options
 from sofa_scim_desktop.services.connection_report import Report
 from sofa_scim_desktop.services.instance import INSTANCE_ID
+from sofa_scim_desktop.storage.tables import LogEntry
 from tests.conftest import Endpoint
 from tests.tls_proxy import TEST_HOST
 from tests.tls_proxy import NotSofa
@@ -302,3 +304,18 @@ def test_a_server_without_its_database_is_an_error(
 )
 def test_the_local_server_is_asked_where_it_listens(host: str, port: int, url: str) -> None:
     assert local_base_url(host, port) == url
+
+
+def test_the_wrong_key_call_is_logged_as_the_checks_own(
+    check: Check,
+    proxy_to: Any,  # noqa: F811
+    services: bootstrap.Services,
+    endpoint: Endpoint,
+) -> None:
+    """The admin reading the transaction log can tell the check's refused call from Entra's."""
+    assert check(url_of(proxy_to())).ok
+    sync = services.synchronizations.get(endpoint.identifier)
+    refused = LogEntry.select().where(LogEntry.sync == sync.id, LogEntry.event == "call.refused")
+    details = [json.loads(entry.detail) for entry in refused]
+    assert [(d["reason"], d["count"]) for d in details] == [("wrong_key", 1)]
+    assert details[0]["user_agent"].startswith("sofa-scim-check/")
