@@ -44,6 +44,12 @@ class CertificateProblem(Exception):
         self.certificate = certificate
 
 
+class HandshakeFailed(Exception):
+    """Something accepted the connection but did not complete a TLS handshake (plain HTTP on
+    that port, no common protocol version), or reset it.
+    """
+
+
 @dataclass(frozen=True)
 class Answer:
     status: int
@@ -112,7 +118,7 @@ def handshake(
             lenient = tls_context(ca_file, lenient=True)
             try:
                 details = _handshake(address, host, port, lenient, timeout)
-            except (OSError, ValueError):
+            except (OSError, ValueError, HandshakeFailed):
                 pass
         raise CertificateProblem(kind, reason, details) from None
 
@@ -121,7 +127,15 @@ def _handshake(
     address: str, host: str, port: int, context: ssl.SSLContext, timeout: float
 ) -> Certificate:
     with _connect(address, port, timeout) as sock:
-        with context.wrap_socket(sock, server_hostname=host) as tls:
+        try:
+            tls = context.wrap_socket(sock, server_hostname=host)
+        except ssl.SSLCertVerificationError:
+            raise
+        except (ssl.SSLError, TimeoutError, ConnectionResetError) as error:
+            # NOTE: a plain HTTP server (Waitress) waits for a request line that never comes
+            # and times out; nginx or Caddy answer 400, which OpenSSL calls a wrong version.
+            raise HandshakeFailed(reason(error)) from None
+        with tls:
             return _certificate(tls)
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import dataclasses
 import ipaddress
-import ssl
 import threading
 from datetime import timedelta
 from urllib.parse import urlsplit
@@ -111,7 +110,9 @@ def tls_step(target: Target, options: Options) -> Step:
         )
     except probe.CertificateProblem as problem:
         return Step("tls", ERROR, f"tls.{problem.kind}", {**args, **_problem_args(problem)})
-    except (OSError, ssl.SSLError) as error:
+    except probe.HandshakeFailed as error:  # e.g. plain HTTP on that port: the server's own
+        return Step("tls", ERROR, "tls.handshake", {**args, "reason": str(error)})
+    except OSError as error:
         return Step("tls", ERROR, "tls.unreachable", {**args, "reason": probe.reason(error)})
     args["expires"] = cert.not_after.strftime("%Y-%m-%d")
     left = cert.not_after - utcnow()

@@ -134,6 +134,17 @@ TEXTS: dict[str, tuple[str, str | None]] = {
             "Start the reverse proxy and open port {port} to the internet in its firewall.",
         ),
     ),
+    "tls.handshake": (
+        QT_TRANSLATE_NOOP(
+            "ConnectionCheck",
+            "{host}:{port} answers, but the TLS handshake fails ({reason}).",
+        ),
+        QT_TRANSLATE_NOOP(
+            "ConnectionCheck",
+            "Let the reverse proxy terminate TLS 1.2 or newer on port {port}, or set the public "
+            "base URL to the proxy's HTTPS port rather than the server's own.",
+        ),
+    ),
     "health.ok": (
         QT_TRANSLATE_NOOP(
             "ConnectionCheck",

@@ -220,6 +220,16 @@ def test_no_proxy_listening_is_an_error(check: Check) -> None:
     assert "refused" in report.steps[2].message
 
 
+def test_https_to_the_servers_own_plain_http_port_is_an_error(
+    check: Check,
+    local_server: ScimServer,  # noqa: F811
+) -> None:
+    report = check(f"https://{TEST_HOST}:{local_server.port}", timeout=1)
+    assert outcome(report)[2] == ("error", "tls.handshake")
+    assert "timed out" in report.steps[2].message  # Waitress waits for a request line
+    assert "the proxy's HTTPS port" in (report.steps[2].fix or "")
+
+
 @pytest.fixture
 def other_sofa(tmp_path: Path) -> Iterator[tuple[str, int]]:
     """Another Sofa server, in a process of its own: another instance."""
@@ -250,6 +260,24 @@ def test_a_proxy_that_reaches_another_sofa_server_is_an_error(
     assert INSTANCE_ID in report.steps[3].message  # this one's, beside the other's
     assert local_server.url in (report.steps[3].fix or "")
     assert not report.ok
+
+
+def test_a_port_that_speaks_no_tls_is_an_error(check: Check) -> None:
+    """What nginx or Caddy do on their plain HTTP port: answer 400 to the TLS hello."""
+    with socket.create_server(("127.0.0.1", 0)) as listener:
+        port = listener.getsockname()[1]
+
+        def answer_400() -> None:
+            conn, _ = listener.accept()
+            with conn:
+                conn.recv(4096)
+                conn.sendall(b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n")
+
+        thread = threading.Thread(target=answer_400, daemon=True)
+        thread.start()
+        report = check(f"https://{TEST_HOST}:{port}")
+        thread.join(5)
+    assert outcome(report)[2] == ("error", "tls.handshake")
 
 
 def test_a_proxy_that_reaches_another_web_server_is_an_error(

@@ -230,6 +230,14 @@ Dokud server neběží, Entra se k tomuto počítači nedostane. Zvolte jiný po
         <translation>Spusťte reverzní proxy a ve firewallu otevřete port {port} do internetu.</translation>
     </message>
     <message>
+        <source>{host}:{port} answers, but the TLS handshake fails ({reason}).</source>
+        <translation>{host}:{port} odpovídá, ale navázání TLS selže ({reason}).</translation>
+    </message>
+    <message>
+        <source>Let the reverse proxy terminate TLS 1.2 or newer on port {port}, or set the public base URL to the proxy&apos;s HTTPS port rather than the server&apos;s own.</source>
+        <translation>Nechte reverzní proxy zakončovat TLS 1.2 nebo novější na portu {port}, nebo nastavte veřejnou základní URL na port HTTPS reverzní proxy, ne na vlastní port serveru.</translation>
+    </message>
+    <message>
         <source>{url} reached this server (instance {instance}, version {version}).</source>
         <translation>Přes {url} odpověděl tento server (instance {instance}, verze {version}).</translation>
     </message>
