@@ -15,10 +15,14 @@ from typing import Any
 from sofa_scim_desktop import bootstrap
 from sofa_scim_desktop.domain.errors import DomainError
 from sofa_scim_desktop.domain.identifiers import derive_identifier
+from sofa_scim_desktop.services.health import CallFigures
+from sofa_scim_desktop.services.health import figures_by_sync
+from sofa_scim_desktop.services.health import health_of
 from sofa_scim_desktop.services.journal import LEVEL_NAMES
 from sofa_scim_desktop.services.journal import LEVELS
 from sofa_scim_desktop.services.mail.outbox import OutboxEntry
 from sofa_scim_desktop.services.mail.worker import MailWorker
+from sofa_scim_desktop.services.status import snapshot
 from sofa_scim_desktop.services.synchronizations import SyncSettings
 from sofa_scim_desktop.services.synchronizations import settings_of
 from sofa_scim_desktop.storage.tables import LogEntry
@@ -68,7 +72,11 @@ def _settings_from(args: argparse.Namespace, base: SyncSettings | None) -> SyncS
     return SyncSettings(**values)
 
 
-def _sync_json(services: bootstrap.Services, row: Synchronization) -> dict[str, Any]:
+def _sync_json(
+    services: bootstrap.Services, row: Synchronization, figures: CallFigures | None = None
+) -> dict[str, Any]:
+    figures = figures or figures_by_sync()[row.id]
+    health = health_of(figures)
     return {
         "identifier": row.identifier,
         "name": row.name,
@@ -82,6 +90,12 @@ def _sync_json(services: bootstrap.Services, row: Synchronization) -> dict[str, 
         "last_call": _iso(row.last_call_at),
         "key_expires_at": _iso(services.synchronizations.key_expiry(row)),
         "endpoint_url": _endpoint(services, row.identifier),
+        "last_success": _iso(figures.last_success),
+        "calls_24h": figures.calls_24h,
+        "failed_24h": figures.failed_24h,
+        "refused_24h": figures.refused_24h,
+        "health": health.state,
+        "health_reason": health.reason,
     }
 
 
@@ -115,18 +129,18 @@ def sync_update(args: argparse.Namespace) -> int:
 
 def sync_list(args: argparse.Namespace) -> int:
     services = _services(args)
-    rows = [_sync_json(services, row) for row in services.synchronizations.all()]
+    figures = figures_by_sync()
+    rows = [_sync_json(services, r, figures[r.id]) for r in services.synchronizations.all()]
     if args.json:
         _print_json(rows)
         return 0
     if not rows:
         print("No synchronizations yet; create one with 'sofa-scim sync create --name NAME'.")
     for row in rows:
-        state = "enabled" if row["enabled"] else "disabled"
         print(
-            f"{row['identifier']:<24} {row['name']:<28} {state:<9} "
+            f"{row['identifier']:<24} {row['name']:<28} {row['health']:<12} "
             f"last call {row['last_call'] or 'never'}  key expires "
-            f"{row['key_expires_at'] or '(no key)'}"
+            f"{row['key_expires_at'] or '(no key)'}\n    {row['health_reason']}"
         )
     return 0
 
@@ -288,4 +302,24 @@ def settings_set(args: argparse.Namespace) -> int:
 
 def settings_get(args: argparse.Namespace) -> int:
     print(_services(args).settings.get(args.key))
+    return 0
+
+
+def status(args: argparse.Namespace) -> int:
+    _services(args)
+    state = snapshot()
+    if args.json:
+        _print_json(state)
+        return 0
+    print(f"sofa-scim {state['version']}, database schema {state['schema_version']}")
+    for sync in state["synchronizations"]:
+        print(f"{sync['identifier']:<24} {sync['health']:<12} {sync['health_reason']}")
+    outbox = ", ".join(f"{n} {s}" for s, n in sorted(state["outbox"].items())) or "empty"
+    print(f"mail outbox: {outbox}")
+    unknown = state["unknown_identifiers"]
+    tried = ", ".join(u["identifier"] for u in unknown)
+    print(
+        f"calls to unknown identifiers: {state['unknown_identifier_calls']}"
+        + (f" (last tried: {tried})" if tried else "")
+    )
     return 0

@@ -141,6 +141,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--json", action="store_true")
 
+    p = command("status", commands.status, help="health, outbox and unknown identifiers")
+    p.add_argument("--json", action="store_true")
+
     mail = sub.add_parser("mail", help="e-mail").add_subparsers(metavar="ACTION", required=True)
     command("outbox", commands.mail_outbox, mail).add_argument("--json", action="store_true")
     p = command("test", commands.mail_test, mail, help="send a test e-mail now")

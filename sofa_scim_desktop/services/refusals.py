@@ -70,8 +70,8 @@ class RefusalLog:
 
 
 def _message(reason: str, count: int) -> str:
-    text = f"Call refused: {refusal_text(reason)}."
-    return text if count == 1 else f"{text} ({count} calls in this minute)"
+    calls = "" if count == 1 else f" ({count} calls in this minute)"
+    return f"Call refused{calls}: {refusal_text(reason)}."
 
 
 _FIND = "SELECT id, detail FROM log_entry WHERE sync_id = ? AND at >= ? AND event = ? ORDER BY id"

@@ -17,6 +17,10 @@ from sofa_scim_desktop.domain.identifiers import validate_identifier
 from sofa_scim_desktop.domain.keys import expiry_for
 from sofa_scim_desktop.domain.keys import generate_key
 from sofa_scim_desktop.domain.keys import hash_key
+from sofa_scim_desktop.services.health import CallFigures
+from sofa_scim_desktop.services.health import Health
+from sofa_scim_desktop.services.health import figures_by_sync
+from sofa_scim_desktop.services.health import health_of
 from sofa_scim_desktop.services.journal import LEVELS
 from sofa_scim_desktop.storage import directory
 from sofa_scim_desktop.storage import scim_store
@@ -199,15 +203,19 @@ class SyncSummary:
     last_call_at: datetime | None
     key_expires_at: datetime | None
     users: int
+    figures: CallFigures  # last success, the last day's calls, failures and refusals
+    health: Health
 
 
 def overview() -> list[SyncSummary]:
-    """Every synchronization with its key expiry and number of provisioned users, in 2 queries
-    (the count is the one scim_store keeps, so a poll costs no COUNT over the users).
+    """Every synchronization with its key expiry, number of provisioned users and health, in
+    4 queries (the user count is the one scim_store keeps, health the hourly call counts: a
+    poll costs no COUNT over the users and no read of the log).
     """
     expiry = {
         k.sync_id: k.expires_at for k in AccessKey.select(AccessKey.sync, AccessKey.expires_at)
     }
+    figures = figures_by_sync()
     return [
         SyncSummary(
             row.identifier,
@@ -218,6 +226,8 @@ def overview() -> list[SyncSummary]:
             row.last_call_at,
             expiry.get(row.id),
             row.scim_user_count,
+            figures[row.id],
+            health_of(figures[row.id]),
         )
         for row in Synchronization.select().order_by(Synchronization.name)
     ]
