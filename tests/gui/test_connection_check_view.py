@@ -199,4 +199,5 @@ def test_the_synchronization_list_opens_the_check_for_the_selected_row(
     qtbot.addWidget(page)
     page.table.selectRow(0)
     page.check_action.trigger()
+    page.timer.stop()  # no polling after the test, whenever Qt deletes the page
     assert opened == [endpoint.identifier]
