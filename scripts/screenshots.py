@@ -21,6 +21,7 @@ from sofa_scim_desktop import bootstrap
 from sofa_scim_desktop.gui import prompts
 from sofa_scim_desktop.gui.access_dialog import AccessDialog
 from sofa_scim_desktop.gui.app import application
+from sofa_scim_desktop.gui.connection_check_view import ConnectionCheckDialog
 from sofa_scim_desktop.gui.editor.dialog import SyncEditor
 from sofa_scim_desktop.gui.log_viewer import LogViewer
 from sofa_scim_desktop.gui.main_window import DIRECTORY_PAGE
@@ -29,6 +30,9 @@ from sofa_scim_desktop.gui.main_window import SYNC_PAGE
 from sofa_scim_desktop.gui.main_window import MainWindow
 from sofa_scim_desktop.gui.port_dialog import BusyPortDialog
 from sofa_scim_desktop.scim.app import create_app
+from sofa_scim_desktop.services.connection_check import check_connection
+from sofa_scim_desktop.services.connection_report import Report
+from sofa_scim_desktop.services.connection_report import Step
 from sofa_scim_desktop.services.synchronizations import SyncSettings
 from sofa_scim_desktop.storage.tables import AccessKey
 from sofa_scim_desktop.storage.tables import LogEntry
@@ -144,6 +148,49 @@ def shoot_support(window: MainWindow, folder: str) -> None:
     save(window, "support_bundle_written")
 
 
+def mixed_report() -> Report:
+    """A check through a proxy with a certificate about to expire, routed to another server:
+    what a check in production could show (no network here, so the steps are written out).
+    """
+    base = "https://sofa.contoso.com"
+    health = {"url": f"{base}/healthz", "remote": "9f3c2a1b7d4e6f80", "local": "5b1e0c9a2f7d3e44"}
+    steps = (
+        Step("url", "ok", "url.ok", {"url": base, "host": "sofa.contoso.com"}),
+        Step("dns", "ok", "dns.ok", {"host": "sofa.contoso.com", "addresses": "203.0.113.10"}),
+        Step(
+            "tls",
+            "warning",
+            "tls.expiring",
+            {"host": "sofa.contoso.com", "port": "443", "expires": "2026-12-04", "days": "9"},
+        ),
+        Step(
+            "health",
+            "error",
+            "health.other_instance",
+            {**health, "local_url": "http://127.0.0.1:8080"},
+        ),
+        Step("scim", "ok", "scim.ok", {"url": f"{base}/scim/v2/Contoso_Entra_ID/Users"}),
+    )
+    return Report("Contoso_Entra_ID", f"{base}/scim/v2/Contoso_Entra_ID", steps)
+
+
+def shoot_connection_check(services: bootstrap.Services) -> None:
+    dialog = ConnectionCheckDialog(services, "Contoso_Entra_ID")
+    dialog.show()
+    dialog.view.show_report(mixed_report())
+    save(dialog, "connection_check_1_mixed")
+    dialog.close()
+    dialog.deleteLater()
+    # The default address, checked for real: its first step fails, so no network is needed.
+    default = check_connection("Contoso_Entra_ID", "http://127.0.0.1:8080", None)
+    dialog = ConnectionCheckDialog(services, "Contoso_Entra_ID")
+    dialog.show()
+    dialog.view.show_report(default)
+    save(dialog, "connection_check_2_default_address")
+    dialog.close()
+    dialog.deleteLater()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--language", choices=("en", "cs"), default="en")
@@ -171,6 +218,7 @@ def main() -> None:
     box.close()
     shoot_editor(services)
     shoot_access(services)
+    shoot_connection_check(services)
     viewer = LogViewer(services, "Contoso_Entra_ID")
     viewer.table.selectRow(0)
     save(viewer, "log_viewer")

@@ -6,6 +6,7 @@ import argparse
 import os
 
 from sofa_scim_desktop import __version__
+from sofa_scim_desktop.cli import check
 from sofa_scim_desktop.cli import commands
 from sofa_scim_desktop.cli import serve
 from sofa_scim_desktop.scim.access_log import FORMATS
@@ -129,6 +130,15 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("logs", commands.logs, help="a synchronization's transaction log")
     p.add_argument("identifier_arg", metavar="ID")
     p.add_argument("--level", choices=LOG_LEVELS + ("error",))
+    p.add_argument("--json", action="store_true")
+
+    p = command("check", check.check, help="what Entra's Test connection will meet")
+    p.add_argument("identifier_arg", metavar="ID")
+    p.add_argument(
+        "--local-url",
+        help="this computer's server, to compare with what the public address reaches "
+        "(default: http://server.host:server.port of the settings)",
+    )
     p.add_argument("--json", action="store_true")
 
     p = command("status", commands.status, help="health, outbox and unknown identifiers")

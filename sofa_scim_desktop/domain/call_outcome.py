@@ -9,6 +9,9 @@ OK = "ok"
 FAILED = "failed"
 REFUSED = "refused"
 
+# `sofa-scim check` announces itself so: its deliberately wrong key is not Entra's refusal.
+CHECK_USER_AGENT_PREFIX = "sofa-scim-check/"
+
 REFUSAL_REASONS = ("missing_key", "wrong_key", "expired_key", "revoked_key", "disabled")
 
 _REFUSALS = {

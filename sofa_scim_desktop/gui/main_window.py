@@ -18,6 +18,7 @@ from sofa_scim_desktop.gui.outbox_page import OutboxPage
 from sofa_scim_desktop.gui.server_control import ServerControl
 from sofa_scim_desktop.gui.settings_view import SettingsView
 from sofa_scim_desktop.gui.sync_page import SyncPage
+from sofa_scim_desktop.services.connection_check import local_base_url
 
 SYNC_PAGE, DIRECTORY_PAGE, SETTINGS_PAGE, OUTBOX_PAGE = range(4)
 
@@ -30,6 +31,7 @@ class MainWindow(QMainWindow):
         self.server.dialog_parent = self
         self.setWindowTitle(self.tr("Sofa SCIM Desktop"))
         self.sync_page = SyncPage(services)
+        self.sync_page.local_url = self.local_server_url
         self.directory_page = DirectoryView(services)
         self.settings_page = SettingsView(services)
         self.outbox_page = OutboxPage(services)
@@ -98,6 +100,11 @@ class MainWindow(QMainWindow):
             found.append(top)
             found.extend(top.child(j) for j in range(top.childCount()))  # type: ignore[misc]
         return found
+
+    def local_server_url(self) -> str | None:
+        """Where the embedded server answers on this computer (None while stopped)."""
+        server = self.server.server
+        return local_base_url(server.host, server.port) if server else None
 
     @Slot()
     def restart_server(self) -> None:

@@ -23,6 +23,8 @@ from sofa_scim_desktop.bootstrap import Services
 from sofa_scim_desktop.domain.errors import DomainError
 from sofa_scim_desktop.gui import prompts
 from sofa_scim_desktop.gui.access_dialog import AccessDialog
+from sofa_scim_desktop.gui.connection_check_view import ConnectionCheckDialog
+from sofa_scim_desktop.gui.connection_check_view import LocalUrl
 from sofa_scim_desktop.gui.editor.dialog import SyncEditor
 from sofa_scim_desktop.gui.log_viewer import LogViewer
 from sofa_scim_desktop.gui.sync_model import DESCRIPTION
@@ -48,9 +50,12 @@ class SyncPage(QWidget):
         self.access_action = QAction(self.tr("Access details"), self)
         self.toggle_action = QAction(self.tr("Enable synchronization"), self)
         self.logs_action = QAction(self.tr("Display the logs"), self)
+        self.check_action = QAction(self.tr("Check the connection"), self)
+        # This computer's server, for the check to compare with (MainWindow sets it).
+        self.local_url: LocalUrl | None = None
         self.toolbar = QToolBar()
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        # NOTE: Add sits beside the title, apart from the row actions: all six do not fit
+        # NOTE: Add sits beside the title, apart from the row actions: all seven do not fit
         # one toolbar at 1100 px, and it is the one action that needs no selection.
         for action in self.actions_in_order()[1:]:
             self.toolbar.addAction(action)
@@ -100,6 +105,7 @@ class SyncPage(QWidget):
             self.access_action,
             self.toggle_action,
             self.logs_action,
+            self.check_action,
         ]
 
     def _connect(self) -> None:
@@ -110,6 +116,7 @@ class SyncPage(QWidget):
             (self.access_action, self.access),
             (self.toggle_action, self.toggle),
             (self.logs_action, self.logs),
+            (self.check_action, self.check_connection),
         ):
             action.triggered.connect(lambda _checked=False, slot=slot: self._guarded(slot))
         self.table.doubleClicked.connect(lambda _index: self._guarded(self.edit))
@@ -212,3 +219,8 @@ class SyncPage(QWidget):
         current = self.selected()
         if current:
             LogViewer.open_for(self.services, current.identifier, self)
+
+    def check_connection(self) -> None:
+        current = self.selected()
+        if current:
+            ConnectionCheckDialog.show_for(self.services, current.identifier, self.local_url, self)

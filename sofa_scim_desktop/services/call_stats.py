@@ -74,9 +74,13 @@ class CallRecorder:
         if urgent or self.interval <= 0:
             self.flush()
 
-    def refused(self, sync_id: int, reason: str, method: str, path: str, agent: str) -> None:
+    def refused(
+        self, sync_id: int, reason: str, method: str, path: str, agent: str, counted: bool = True
+    ) -> None:
+        """Logged (folded); `counted` False leaves it out of the health figures."""
         self.refusals.refused(sync_id, reason, method, path, agent)
-        self.call(sync_id, REFUSED, reason)
+        if counted:
+            self.call(sync_id, REFUSED, reason)
 
     def unknown_identifier(self, identifier: str) -> None:
         name = identifier[:IDENTIFIER_CHARS]

@@ -8,7 +8,9 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtCore import QTimer
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 from PySide6.QtWidgets import QWidget
 
 from sofa_scim_desktop import bootstrap
@@ -31,6 +33,17 @@ def no_real_prompts(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(prompts, "confirm", unexpected)
     monkeypatch.setattr(prompts, "inform", unexpected)
     monkeypatch.setattr(prompts, "save_path", unexpected)
+
+
+@pytest.fixture(autouse=True)
+def no_timers_outlive_their_test() -> Iterator[None]:
+    """Every window a test made stops its timers at the end: pytest-qt only closes them, and a
+    list page that polls on would read the next test's database (the models share one proxy).
+    """
+    yield
+    for widget in QApplication.topLevelWidgets():
+        for timer in widget.findChildren(QTimer):
+            timer.stop()
 
 
 @pytest.fixture

@@ -26,6 +26,8 @@ from sofa_scim_desktop.gui.settings_view import SettingsView
 
 ROOT = Path(__file__).resolve().parents[2]
 GUI = ROOT / "sofa_scim_desktop" / "gui"
+# Texts outside the GUI that the GUI translates (scripts/update_translations reads them too).
+GUI_TEXTS = [ROOT / "sofa_scim_desktop" / "services" / "connection_texts.py"]
 TS = ROOT / "sofa_scim_desktop" / "resources" / "translations" / "sofa_scim_desktop_cs.ts"
 TOOLS = Path(sys.executable).parent
 # Czech has three plural forms: 1; 2–4; the rest (and 0).
@@ -55,7 +57,7 @@ def translations(message: ET.Element) -> list[str]:
 def current_sources(tmp_path_factory: pytest.TempPathFactory) -> dict[Message, ET.Element]:
     """What lupdate finds in the GUI code today, in a scratch .ts."""
     scratch = tmp_path_factory.mktemp("lupdate") / "scratch_cs.ts"
-    sources = sorted(str(path) for path in GUI.rglob("*.py"))
+    sources = sorted(str(path) for path in [*GUI.rglob("*.py"), *GUI_TEXTS])
     lupdate = TOOLS / "pyside6-lupdate"
     subprocess.run([str(lupdate), *sources, "-ts", str(scratch)], check=True, capture_output=True)
     return messages(scratch)

@@ -65,7 +65,7 @@ def test_actions_need_a_selection(page: Callable[[], SyncPage], make_sync: Calla
     make_sync()
     view = page()
     assert view.add_action.isEnabled()
-    assert [a.isEnabled() for a in view.actions_in_order()[1:]] == [False] * 5
+    assert [a.isEnabled() for a in view.actions_in_order()[1:]] == [False] * 6
     view.table.selectRow(0)
     assert all(a.isEnabled() for a in view.actions_in_order())
     assert view.add_button.text() == "+ Add SCIM synchronization"
@@ -75,6 +75,7 @@ def test_actions_need_a_selection(page: Callable[[], SyncPage], make_sync: Calla
         "Access details",
         "Disable synchronization",
         "Display the logs",
+        "Check the connection",
     ]
 
 

@@ -116,6 +116,255 @@ Dokud server neběží, Entra se k tomuto počítači nedostane. Zvolte jiný po
     </message>
 </context>
 <context>
+    <name>ConnectionCheck</name>
+    <message>
+        <source>Set Settings → Public base URL (the setting public_base_url) to the public HTTPS address of the reverse proxy in front of Sofa, e.g. https://sofa.example.com.</source>
+        <translation>V Nastavení → Veřejná základní URL (nastavení public_base_url) zadejte veřejnou adresu HTTPS reverzní proxy, která stojí před aplikací Sofa, např. https://sofa.example.com.</translation>
+    </message>
+    <message>
+        <source>Public address</source>
+        <translation>Veřejná adresa</translation>
+    </message>
+    <message>
+        <source>Name look-up (DNS)</source>
+        <translation>Překlad názvu (DNS)</translation>
+    </message>
+    <message>
+        <source>TLS certificate</source>
+        <translation>Certifikát TLS</translation>
+    </message>
+    <message>
+        <source>Reaches this server</source>
+        <translation>Vede na tento server</translation>
+    </message>
+    <message>
+        <source>SCIM endpoint</source>
+        <translation>SCIM endpoint</translation>
+    </message>
+    <message>
+        <source>{url} is an HTTPS address.</source>
+        <translation>{url} je adresa HTTPS.</translation>
+    </message>
+    <message>
+        <source>{url} is not an HTTPS address; Entra calls only HTTPS addresses.</source>
+        <translation>{url} není adresa HTTPS; Entra volá jen adresy HTTPS.</translation>
+    </message>
+    <message>
+        <source>{url} names no host.</source>
+        <translation>V adrese {url} chybí název serveru.</translation>
+    </message>
+    <message>
+        <source>{url} points at this computer ({host}); Entra, in Microsoft&apos;s cloud, cannot reach it.</source>
+        <translation>{url} ukazuje na tento počítač ({host}); Entra v cloudu Microsoftu se na něj nedostane.</translation>
+    </message>
+    <message>
+        <source>{url} uses {host}, a private or reserved address that Entra cannot reach from the internet.</source>
+        <translation>{url} používá {host}, soukromou nebo vyhrazenou adresu, na kterou se Entra z internetu nedostane.</translation>
+    </message>
+    <message>
+        <source>{host} resolves to {addresses}.</source>
+        <translation>{host} se překládá na {addresses}.</translation>
+    </message>
+    <message>
+        <source>{host} is an IP address: nothing to look up.</source>
+        <translation>{host} je adresa IP: není co překládat.</translation>
+    </message>
+    <message>
+        <source>{host} resolves here to {addresses}, not a public address: Entra looks the name up on the internet and cannot reach a private one.</source>
+        <translation>{host} se zde překládá na {addresses}, což není veřejná adresa: Entra hledá název na internetu a na soukromou adresu se nedostane.</translation>
+    </message>
+    <message>
+        <source>Make sure the public DNS record of {host} points at the public address of your reverse proxy.</source>
+        <translation>Ověřte, že veřejný záznam DNS pro {host} ukazuje na veřejnou adresu vaší reverzní proxy.</translation>
+    </message>
+    <message>
+        <source>{host} does not resolve ({reason}).</source>
+        <translation>{host} nelze přeložit ({reason}).</translation>
+    </message>
+    <message>
+        <source>Create a DNS record (A or AAAA) for {host} that points at the public address of your reverse proxy, or correct the host name in Settings → Public base URL.</source>
+        <translation>Vytvořte pro {host} záznam DNS (A nebo AAAA) s veřejnou adresou vaší reverzní proxy, nebo opravte název serveru v Nastavení → Veřejná základní URL.</translation>
+    </message>
+    <message>
+        <source>The certificate of {host} is trusted and valid until {expires}.</source>
+        <translation>Certifikát pro {host} je důvěryhodný a platí do {expires}.</translation>
+    </message>
+    <message>
+        <source>The certificate of {host} expires on {expires} (days left: {days}); Entra refuses an expired certificate.</source>
+        <translation>Certifikát pro {host} vyprší {expires} (zbývá dní: {days}); prošlý certifikát Entra odmítne.</translation>
+    </message>
+    <message>
+        <source>Renew the certificate of {host} on the reverse proxy before {expires} (for Let&apos;s Encrypt, check that automatic renewal runs).</source>
+        <translation>Obnovte certifikát pro {host} na reverzní proxy do {expires} (u Let&apos;s Encrypt ověřte, že běží automatické obnovování).</translation>
+    </message>
+    <message>
+        <source>The certificate of {host} expired on {expires}; Entra refuses the connection.</source>
+        <translation>Certifikátu pro {host} vypršela platnost {expires}; Entra připojení odmítne.</translation>
+    </message>
+    <message>
+        <source>Renew the certificate of {host} on the reverse proxy.</source>
+        <translation>Obnovte certifikát pro {host} na reverzní proxy.</translation>
+    </message>
+    <message>
+        <source>The certificate at {host}:{port} is not valid for {host}: it is for {names}.</source>
+        <translation>Certifikát na {host}:{port} neplatí pro {host}: je vystaven pro {names}.</translation>
+    </message>
+    <message>
+        <source>Install on the reverse proxy a certificate whose names include {host}, or set the public base URL to a name the certificate covers.</source>
+        <translation>Nainstalujte na reverzní proxy certifikát, jehož názvy zahrnují {host}, nebo nastavte veřejnou základní URL na název, který certifikát pokrývá.</translation>
+    </message>
+    <message>
+        <source>The certificate at {host}:{port} is not trusted ({reason}).</source>
+        <translation>Certifikát na {host}:{port} není důvěryhodný ({reason}).</translation>
+    </message>
+    <message>
+        <source>Install a certificate from a public certificate authority (e.g. Let&apos;s Encrypt) with its full chain on the reverse proxy.</source>
+        <translation>Nainstalujte na reverzní proxy certifikát od veřejné certifikační autority (např. Let&apos;s Encrypt) i s celým řetězcem.</translation>
+    </message>
+    <message>
+        <source>No HTTPS connection to {host}:{port} ({reason}).</source>
+        <translation>Spojení HTTPS s {host}:{port} nelze navázat ({reason}).</translation>
+    </message>
+    <message>
+        <source>Start the reverse proxy and open port {port} to the internet in its firewall.</source>
+        <translation>Spusťte reverzní proxy a ve firewallu otevřete port {port} do internetu.</translation>
+    </message>
+    <message>
+        <source>{host}:{port} answers, but the TLS handshake fails ({reason}).</source>
+        <translation>{host}:{port} odpovídá, ale navázání TLS selže ({reason}).</translation>
+    </message>
+    <message>
+        <source>Let the reverse proxy terminate TLS 1.2 or newer on port {port}, or set the public base URL to the proxy&apos;s HTTPS port rather than the server&apos;s own.</source>
+        <translation>Nechte reverzní proxy zakončovat TLS 1.2 nebo novější na portu {port}, nebo nastavte veřejnou základní URL na port HTTPS reverzní proxy, ne na vlastní port serveru.</translation>
+    </message>
+    <message>
+        <source>{url} reached this server (instance {instance}, version {version}).</source>
+        <translation>Přes {url} odpověděl tento server (instance {instance}, verze {version}).</translation>
+    </message>
+    <message>
+        <source>{url} reached another Sofa server (instance {remote}), not this one (instance {local}).</source>
+        <translation>Přes {url} odpověděl jiný server Sofa (instance {remote}), ne tento (instance {local}).</translation>
+    </message>
+    <message>
+        <source>Point the reverse proxy at this computer&apos;s server, {local_url} (Settings → Embedded server), or run the check on the computer it points at.</source>
+        <translation>Nasměrujte reverzní proxy na server tohoto počítače, {local_url} (Nastavení → Vestavěný server), nebo spusťte kontrolu na počítači, na který proxy ukazuje.</translation>
+    </message>
+    <message>
+        <source>Start the server on this computer with a fixed port (Settings → Embedded server), then check again.</source>
+        <translation>Spusťte server na tomto počítači s pevným portem (Nastavení → Vestavěný server) a zkontrolujte znovu.</translation>
+    </message>
+    <message>
+        <source>{url} reached this server, but its database does not answer: Entra&apos;s calls fail.</source>
+        <translation>Přes {url} odpověděl tento server, ale jeho databáze neodpovídá: volání z Entra selžou.</translation>
+    </message>
+    <message>
+        <source>Start the database server (or free the database file), then check again.</source>
+        <translation>Spusťte databázový server (nebo zpřístupněte soubor databáze) a zkontrolujte znovu.</translation>
+    </message>
+    <message>
+        <source>{url} reached a Sofa server (instance {remote}), but the server on this computer ({local_url}) does not answer ({reason}), so it is unclear whether it is this one.</source>
+        <translation>Přes {url} odpověděl server Sofa (instance {remote}), ale server na tomto počítači ({local_url}) neodpovídá ({reason}), takže nelze poznat, zda je to tento.</translation>
+    </message>
+    <message>
+        <source>Start the server on this computer (the desktop app or sofa-scim serve), then check again.</source>
+        <translation>Spusťte server na tomto počítači (desktopovou aplikaci nebo sofa-scim serve) a zkontrolujte znovu.</translation>
+    </message>
+    <message>
+        <source>{url} reached a Sofa server (instance {remote}), but the address of the server on this computer is not known, so it is unclear whether it is this one.</source>
+        <translation>Přes {url} odpověděl server Sofa (instance {remote}), ale adresa serveru na tomto počítači není známa, takže nelze poznat, zda je to tento.</translation>
+    </message>
+    <message>
+        <source>{url} answered {answer}, not Sofa&apos;s health check, so it is unclear which server the reverse proxy reaches.</source>
+        <translation>Adresa {url} odpověděla {answer}, ne kontrolou stavu Sofa, takže nelze poznat, na který server reverzní proxy vede.</translation>
+    </message>
+    <message>
+        <source>Forward {path} on the reverse proxy to Sofa&apos;s server, as /scim/v2/ is.</source>
+        <translation>Nastavte reverzní proxy, aby na server Sofa předávala i {path}, stejně jako /scim/v2/.</translation>
+    </message>
+    <message>
+        <source>{url} did not answer ({reason}).</source>
+        <translation>Adresa {url} neodpověděla ({reason}).</translation>
+    </message>
+    <message>
+        <source>Make the reverse proxy forward to Sofa&apos;s server ({local_url}) and check that the server runs.</source>
+        <translation>Nastavte reverzní proxy, aby předávala požadavky na server Sofa ({local_url}), a ověřte, že server běží.</translation>
+    </message>
+    <message>
+        <source>A call to {url} with a wrong key got Sofa&apos;s SCIM answer 401: the path reaches Sofa.</source>
+        <translation>Volání {url} se špatným klíčem dostalo od Sofa odpověď SCIM 401: cesta vede do Sofa.</translation>
+    </message>
+    <message>
+        <source>A call to {url} with a wrong key got {answer}, not Sofa&apos;s SCIM answer 401: the path does not reach Sofa.</source>
+        <translation>Volání {url} se špatným klíčem dostalo odpověď {answer}, ne odpověď SCIM 401 od Sofa: cesta do Sofa nevede.</translation>
+    </message>
+    <message>
+        <source>Forward {path} on the reverse proxy to Sofa&apos;s server unchanged, with the Authorization header.</source>
+        <translation>Nastavte reverzní proxy, aby předávala {path} na server Sofa beze změny, včetně hlavičky Authorization.</translation>
+    </message>
+    <message>
+        <source>A call to {url} got no answer ({reason}).</source>
+        <translation>Volání {url} nedostalo odpověď ({reason}).</translation>
+    </message>
+    <message>
+        <source>Make the reverse proxy forward {path} to Sofa&apos;s server and check that the server runs.</source>
+        <translation>Nastavte reverzní proxy, aby předávala {path} na server Sofa, a ověřte, že server běží.</translation>
+    </message>
+    <message>
+        <source>Skipped: the public address must be fixed first.</source>
+        <translation>Přeskočeno: nejprve je třeba opravit veřejnou adresu.</translation>
+    </message>
+    <message>
+        <source>Skipped: {host} does not resolve.</source>
+        <translation>Přeskočeno: {host} nelze přeložit.</translation>
+    </message>
+    <message>
+        <source>Skipped: there is no trusted HTTPS connection to {host}.</source>
+        <translation>Přeskočeno: s {host} není důvěryhodné spojení HTTPS.</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionCheckDialog</name>
+    <message>
+        <source>Check the connection – %1</source>
+        <translation>Kontrola připojení – %1</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionCheckView</name>
+    <message>
+        <source>Check the connection</source>
+        <translation>Zkontrolovat připojení</translation>
+    </message>
+    <message>
+        <source>Checks what Entra&apos;s “Test connection” will meet at the Endpoint URL.</source>
+        <translation>Ověří, na co narazí „Otestovat připojení“ v Entra na adrese Endpoint URL.</translation>
+    </message>
+    <message>
+        <source>Checking… (at most half a minute)</source>
+        <translation>Probíhá kontrola… (nejvýše půl minuty)</translation>
+    </message>
+    <message>
+        <source>Fix:</source>
+        <translation>Řešení:</translation>
+    </message>
+    <message>
+        <source>Entra&apos;s “Test connection” will fail: fix the errors, then check again.</source>
+        <translation>„Otestovat připojení“ v Entra selže: opravte chyby a zkontrolujte znovu.</translation>
+    </message>
+    <message>
+        <source>It should work, but look at the warnings.</source>
+        <translation>Mělo by to fungovat, ale podívejte se na upozornění.</translation>
+    </message>
+    <message>
+        <source>Entra&apos;s “Test connection” should succeed.</source>
+        <translation>„Otestovat připojení“ v Entra by mělo uspět.</translation>
+    </message>
+    <message>
+        <source>The check could not run: %1</source>
+        <translation>Kontrolu nelze provést: %1</translation>
+    </message>
+</context>
+<context>
     <name>DirectoryView</name>
     <message>
         <source>Users</source>
@@ -1109,6 +1358,10 @@ Smazáním zmizí i tato mapování a role všem jejím držitelům (%3), včetn
     <message>
         <source>Display the logs</source>
         <translation>Zobrazit logy</translation>
+    </message>
+    <message>
+        <source>Check the connection</source>
+        <translation>Zkontrolovat připojení</translation>
     </message>
     <message>
         <source>No synchronization yet. Click “+ Add SCIM synchronization” to set one up.</source>
