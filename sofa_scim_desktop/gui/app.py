@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import signal
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from types import FrameType
 
@@ -41,12 +42,18 @@ def icon_path() -> Path:
     return Path(base) / "resources" / "sofa-scim.svg"
 
 
-def install_signal_handlers(app: QApplication) -> QTimer:
-    def quit_app(signum: int, frame: FrameType | None) -> None:
-        app.quit()
+def install_signal_handlers(app: QApplication, quit_app: Callable[[], None]) -> QTimer:
+    """SIGINT/SIGTERM call `quit_app`: the window's quit, which does not ask (app.quit() would
+    close the window as the admin does, and so ask whether to keep serving).
+    """
 
-    signal.signal(signal.SIGINT, quit_app)
-    signal.signal(signal.SIGTERM, quit_app)
+    def on_signal(signum: int, frame: FrameType | None) -> None:
+        # Queued: a signal that comes before app.exec() (right after "listening on") would be
+        # lost by a quit outside the event loop.
+        QTimer.singleShot(0, quit_app)
+
+    signal.signal(signal.SIGINT, on_signal)
+    signal.signal(signal.SIGTERM, on_signal)
     timer = QTimer(app)
     timer.timeout.connect(lambda: None)
     timer.start(SIGNAL_POLL_MS)
@@ -58,17 +65,27 @@ def announce(url: str) -> None:
     print(f"listening on {url}", flush=True)
 
 
+def open_window(app: QApplication, services: Services) -> MainWindow:
+    """The main window and its server, quitting the app when the window closes for good."""
+    # NOTE: the window quits the app itself (quitRequested): with the window in the tray, the
+    # last visible window may be a dialog, and closing that must not stop the server.
+    app.setQuitOnLastWindowClosed(False)
+    server = ServerControl(services)
+    server.started.connect(announce)
+    window = MainWindow(services, server)
+    window.quitRequested.connect(app.quit)
+    install_signal_handlers(app, window.quit_app)
+    return window
+
+
 def run(services: Services, argv: list[str] | None = None) -> int:
     app = application(argv)
     # Before any widget exists: each takes its texts, in the chosen language, when built.
     apply_language(services.settings.get("language"))
-    install_signal_handlers(app)
-    server = ServerControl(services)
-    server.started.connect(announce)
-    window = MainWindow(services, server)
+    window = open_window(app, services)
     window.show()
-    server.start()
+    window.server.start()
     try:
         return app.exec()
     finally:
-        server.stop()
+        window.server.stop()
