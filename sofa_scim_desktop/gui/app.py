@@ -17,6 +17,7 @@ from sofa_scim_desktop.bootstrap import Services
 from sofa_scim_desktop.gui.i18n import apply_language
 from sofa_scim_desktop.gui.main_window import MainWindow
 from sofa_scim_desktop.gui.server_control import ServerControl
+from sofa_scim_desktop.gui.single_instance import SingleInstance
 
 # Python runs its signal handlers only between bytecodes; while Qt's event loop waits in C++
 # none run, so a timer lets the interpreter in a few times a second.
@@ -65,6 +66,23 @@ def announce(url: str) -> None:
     print(f"listening on {url}", flush=True)
 
 
+def hand_over(instance: SingleInstance, data_dir: Path) -> int:
+    """A second start for the same data folder: the running app comes forward, this one ends."""
+    if instance.ask_running_to_raise():
+        print(
+            f"sofa-scim: Sofa SCIM Desktop already runs for the data folder {data_dir}; "
+            "its window was brought forward.",
+            file=sys.stderr,
+        )
+        return 0
+    print(
+        f"sofa-scim: Sofa SCIM Desktop already runs for the data folder {data_dir} but does "
+        f"not answer; close it, or end its process (its lock file: {instance.lock_path}).",
+        file=sys.stderr,
+    )
+    return 1
+
+
 def open_window(app: QApplication, services: Services) -> MainWindow:
     """The main window and its server, quitting the app when the window closes for good."""
     # NOTE: the window quits the app itself (quitRequested): with the window in the tray, the
@@ -80,12 +98,17 @@ def open_window(app: QApplication, services: Services) -> MainWindow:
 
 def run(services: Services, argv: list[str] | None = None) -> int:
     app = application(argv)
+    instance = SingleInstance(services.data_dir, app)
+    if not instance.claim():
+        return hand_over(instance, services.data_dir)
     # Before any widget exists: each takes its texts, in the chosen language, when built.
     apply_language(services.settings.get("language"))
     window = open_window(app, services)
+    instance.raiseRequested.connect(window.bring_forward)
     window.show()
     window.server.start()
     try:
         return app.exec()
     finally:
         window.server.stop()
+        instance.release()
