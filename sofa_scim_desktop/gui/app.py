@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import signal
 import sys
 from collections.abc import Callable
@@ -14,10 +15,14 @@ from PySide6.QtWidgets import QApplication
 
 from sofa_scim_desktop import __version__
 from sofa_scim_desktop.bootstrap import Services
+from sofa_scim_desktop.gui.crash import CrashReporter
 from sofa_scim_desktop.gui.i18n import apply_language
+from sofa_scim_desktop.gui.log_file import start_log_file
 from sofa_scim_desktop.gui.main_window import MainWindow
 from sofa_scim_desktop.gui.server_control import ServerControl
 from sofa_scim_desktop.gui.single_instance import SingleInstance
+
+log = logging.getLogger("sofa.gui")
 
 # Python runs its signal handlers only between bytecodes; while Qt's event loop waits in C++
 # none run, so a timer lets the interpreter in a few times a second.
@@ -96,19 +101,27 @@ def open_window(app: QApplication, services: Services) -> MainWindow:
     return window
 
 
-def run(services: Services, argv: list[str] | None = None) -> int:
+def run(services: Services, log_dir: Path | None = None, argv: list[str] | None = None) -> int:
+    """The desktop app until it quits; `log_dir` defaults to `logs` in the data folder."""
     app = application(argv)
     instance = SingleInstance(services.data_dir, app)
     if not instance.claim():
         return hand_over(instance, services.data_dir)
+    log_path = start_log_file(log_dir or services.data_dir / "logs")
+    log.info("Sofa SCIM Desktop %s starts on the data folder %s", __version__, services.data_dir)
+    reporter = CrashReporter(log_path, app)
+    reporter.install()
     # Before any widget exists: each takes its texts, in the chosen language, when built.
     apply_language(services.settings.get("language"))
     window = open_window(app, services)
     instance.raiseRequested.connect(window.bring_forward)
+    reporter.dialog_parent = window
     window.show()
     window.server.start()
     try:
         return app.exec()
     finally:
         window.server.stop()
+        reporter.uninstall()
         instance.release()
+        log.info("Sofa SCIM Desktop quit")

@@ -49,6 +49,10 @@ def end(process: subprocess.Popen[str]) -> None:
             stream.close()
 
 
+def the_log(data_dir: Path) -> str:
+    return (data_dir / "logs" / "sofa-scim-desktop.log").read_text("utf-8")
+
+
 @pytest.fixture
 def data(services: bootstrap.Services) -> Path:
     services.settings.set("server.port", "0")
@@ -94,6 +98,7 @@ def test_a_second_start_brings_the_first_forward_and_exits_0(
     assert "already runs for the data folder" in second.stderr
     assert "its window was brought forward" in second.stderr
     assert "listening on" not in second.stdout  # no second server on the busy port
+    assert "asked for the window: brought it forward" in the_log(data)
     assert process.poll() is None and serves(url)
 
 

@@ -147,6 +147,27 @@ Dokud server neběží, Entra se k tomuto počítači nedostane. Zvolte jiný po
     </message>
 </context>
 <context>
+    <name>CrashDialog</name>
+    <message>
+        <source>Unexpected error</source>
+        <translation>Neočekávaná chyba</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong; the app keeps running, but the last action may not have finished. The details are in the log file:
+%1
+
+Please send that file with a description of what you did to your Sofa support.</source>
+        <translation>Došlo k neočekávané chybě; aplikace běží dál, ale poslední akce se možná nedokončila. Podrobnosti jsou v souboru protokolu:
+%1
+
+Pošlete prosím tento soubor spolu s popisem toho, co jste dělali, podpoře Sofa.</translation>
+    </message>
+    <message>
+        <source>Copy the details</source>
+        <translation>Zkopírovat podrobnosti</translation>
+    </message>
+</context>
+<context>
     <name>DirectoryView</name>
     <message>
         <source>Users</source>
