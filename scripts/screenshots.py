@@ -10,25 +10,37 @@ import logging
 import sys
 import tempfile
 import time
+import traceback
 from datetime import timedelta
 from pathlib import Path
 
 from falcon import testing
+from platformdirs import user_log_dir
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QHBoxLayout
+from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
 from sofa_scim_desktop import bootstrap
 from sofa_scim_desktop.gui import prompts
 from sofa_scim_desktop.gui.access_dialog import AccessDialog
 from sofa_scim_desktop.gui.app import application
+from sofa_scim_desktop.gui.close_dialog import CloseDialog
 from sofa_scim_desktop.gui.connection_check_view import ConnectionCheckDialog
+from sofa_scim_desktop.gui.crash import CrashDialog
 from sofa_scim_desktop.gui.editor.dialog import SyncEditor
+from sofa_scim_desktop.gui.log_file import FILE_NAME
 from sofa_scim_desktop.gui.log_viewer import LogViewer
 from sofa_scim_desktop.gui.main_window import DIRECTORY_PAGE
 from sofa_scim_desktop.gui.main_window import SETTINGS_PAGE
 from sofa_scim_desktop.gui.main_window import SYNC_PAGE
 from sofa_scim_desktop.gui.main_window import MainWindow
 from sofa_scim_desktop.gui.port_dialog import BusyPortDialog
+from sofa_scim_desktop.gui.tray import RANK
+from sofa_scim_desktop.gui.tray import ServerTray
+from sofa_scim_desktop.gui.tray import badged_icon
 from sofa_scim_desktop.scim.app import create_app
 from sofa_scim_desktop.services.connection_check import check_connection
 from sofa_scim_desktop.services.connection_report import Report
@@ -191,6 +203,53 @@ def shoot_connection_check(services: bootstrap.Services) -> None:
     dialog.deleteLater()
 
 
+# What services/health.py will say of a synchronization (the lead's work), in each language.
+HEALTH_EXAMPLE = {
+    "en": "Contoso – Entra ID: calls are refused (expired key).",
+    "cs": "Contoso – Entra ID: volání jsou odmítána (platnost klíče skončila).",
+}
+
+
+def shoot_background(window: MainWindow, language: str) -> None:
+    """The close question (with and without a system tray), the tray's menu and its icons."""
+    url = window.server.url or "http://127.0.0.1:8080"
+    for name, tray in (("close_1_ask", True), ("close_2_no_tray", False)):
+        dialog = CloseDialog(url, tray, window)
+        save(dialog, name)
+        dialog.close()
+        dialog.deleteLater()
+    tray = window.background.tray
+    tray.show_health("refused", HEALTH_EXAMPLE[language])
+    save(tray.menu, "tray_menu")
+    tray.menu.close()
+    save(icon_states(tray), "tray_icons")
+
+
+def icon_states(tray: ServerTray) -> QWidget:
+    """Every badge the tray icon can show, named, on one strip."""
+    strip = QWidget()
+    row = QHBoxLayout(strip)
+    for state in RANK:
+        cell = QVBoxLayout()
+        picture = QLabel()
+        picture.setPixmap(badged_icon(tray.base_icon, state).pixmap(QSize(48, 48)))
+        cell.addWidget(picture)
+        cell.addWidget(QLabel(state))
+        row.addLayout(cell)
+    return strip
+
+
+def shoot_crash(window: MainWindow) -> None:
+    try:
+        raise KeyError("Contoso_Entra_ID")  # an example traceback, as the dialog shows it
+    except KeyError as error:
+        details = "".join(traceback.format_exception(error))
+    dialog = CrashDialog(Path(user_log_dir("sofa-scim-desktop", "Sofa")) / FILE_NAME, details)
+    save(dialog, "crash_dialog")
+    dialog.close()
+    dialog.deleteLater()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--language", choices=("en", "cs"), default="en")
@@ -227,11 +286,13 @@ def main() -> None:
     save(debug, "log_viewer_debug_detail")
     busy = BusyPortDialog("127.0.0.1", 8080, "Address already in use")
     save(busy, "busy_port")
+    shoot_background(window, args.language)
+    shoot_crash(window)
+    window.server.stop()  # first: closing the window while it serves would ask
     # NOTE: deleted by Qt, not by Python's garbage collector (see SyncEditor.edit).
     for widget in (busy, debug, viewer, window):
         widget.close()
         widget.deleteLater()
-    window.server.stop()
     app.processEvents()
 
 

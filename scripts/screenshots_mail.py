@@ -121,6 +121,7 @@ def main() -> None:
     window.outbox_page.table.selectRow(2)  # the failed one: its full error below
     save(window, "mail_2_outbox")
     shoot_problems(window, services)
+    window.server.stop()  # first: closing the window while it serves would ask
     window.close()
     window.deleteLater()
     sink.stop()

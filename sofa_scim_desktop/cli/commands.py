@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from sofa_scim_desktop import bootstrap
+from sofa_scim_desktop import config
 from sofa_scim_desktop.domain.errors import DomainError
 from sofa_scim_desktop.domain.identifiers import derive_identifier
 from sofa_scim_desktop.services.health import CallFigures
@@ -48,7 +49,7 @@ def gui(args: argparse.Namespace) -> int:
     # Imported here: the other commands (and `serve` on a host) must run without Qt.
     from sofa_scim_desktop.gui.app import run
 
-    return run(_services(args))
+    return run(_services(args), config.log_dir(args.data_dir))
 
 
 # --- Synchronizations ---------------------------------------------------------------------

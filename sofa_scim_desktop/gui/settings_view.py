@@ -28,7 +28,8 @@ from sofa_scim_desktop.services.settings import SETTINGS
 
 SERVER_KEYS = ("server.host", "server.port", "server.trusted_proxy")
 SMTP_KEYS = ("smtp.host", "smtp.port", "smtp.security", "smtp.user", "smtp.sender")
-EDITABLE_KEYS = ("public_base_url", *SERVER_KEYS, "logs.retention_days", "language", *SMTP_KEYS)
+GENERAL_KEYS = ("logs.retention_days", "language", "gui.on_close")
+EDITABLE_KEYS = ("public_base_url", *SERVER_KEYS, *GENERAL_KEYS, *SMTP_KEYS)
 PASSWORD = "smtp.password"
 
 
@@ -62,6 +63,14 @@ class SettingsView(QWidget):
         self.language = self._combo(
             "language",
             [("system", self.tr("System")), ("en", self.tr("English")), ("cs", self.tr("Czech"))],
+        )
+        self.on_close = self._combo(
+            "gui.on_close",
+            [
+                ("ask", self.tr("Ask")),
+                ("tray", self.tr("Keep serving in the system tray")),
+                ("quit", self.tr("Quit and stop the server")),
+            ],
         )
         self.smtp_host = self._line("smtp.host", "smtp.example.com")
         self.smtp_port = self._line("smtp.port", "587")
@@ -207,6 +216,15 @@ class SettingsView(QWidget):
             self.tr("Language"),
             "language",
             self.tr("The language changes when you restart the app."),
+        )
+        self._row(
+            form,
+            self.tr("Closing the window"),
+            "gui.on_close",
+            self.tr(
+                "While the server is stopped, Entra's provisioning calls fail. Without a "
+                "system tray, keeping the server minimises the window."
+            ),
         )
         return box
 

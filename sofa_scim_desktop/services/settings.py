@@ -73,6 +73,9 @@ SETTINGS: dict[str, tuple[Callable[[str], str], str]] = {
     "smtp.sender": (_sender, ""),
     "language": (_choice("system", "en", "cs"), "system"),
     "logs.retention_days": (_positive, "90"),
+    # Closing the desktop app's window while its server runs: ask, keep serving in the
+    # system tray, or quit (Entra's calls fail while the server is stopped).
+    "gui.on_close": (_choice("ask", "tray", "quit"), "ask"),
 }
 SECRET_SETTINGS = frozenset({"smtp.password"})
 

@@ -248,11 +248,18 @@ def test_settings_set_then_get(data: str) -> None:
     )
 
 
+def test_closing_the_desktop_window_is_a_setting(data: str) -> None:
+    assert ok("settings", "get", "gui.on_close", "--data-dir", data).strip() == "ask"
+    ok("settings", "set", "gui.on_close", "tray", "--data-dir", data)
+    assert ok("settings", "get", "gui.on_close", "--data-dir", data).strip() == "tray"
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
         (["set", "colour", "blue"], "Unknown setting"),
         (["set", "smtp.security", "ssl"], "Expected one of"),
+        (["set", "gui.on_close", "hide"], "Expected one of: ask, tray, quit"),
         (["get", "colour"], "Unknown setting"),
     ],
 )

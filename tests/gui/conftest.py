@@ -15,6 +15,8 @@ from PySide6.QtWidgets import QWidget
 
 from sofa_scim_desktop import bootstrap
 from sofa_scim_desktop.gui import prompts
+from sofa_scim_desktop.gui.close_dialog import CloseDialog
+from sofa_scim_desktop.gui.crash import CrashDialog
 from sofa_scim_desktop.services.mail.worker import MailWorker
 from sofa_scim_desktop.services.synchronizations import SyncSettings
 from tests.services.mail.conftest import smtp  # noqa: F401  (the aiosmtpd sink, reused)
@@ -33,6 +35,8 @@ def no_real_prompts(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(prompts, "confirm", unexpected)
     monkeypatch.setattr(prompts, "inform", unexpected)
     monkeypatch.setattr(prompts, "save_path", unexpected)
+    monkeypatch.setattr(CloseDialog, "ask", classmethod(unexpected))
+    monkeypatch.setattr(CrashDialog, "show_error", classmethod(unexpected))
 
 
 @pytest.fixture(autouse=True)

@@ -19,6 +19,8 @@ from pytestqt.qtbot import QtBot
 from sofa_scim_desktop import bootstrap
 from sofa_scim_desktop.gui import i18n
 from sofa_scim_desktop.gui.access_dialog import AccessDialog
+from sofa_scim_desktop.gui.close_dialog import CloseDialog
+from sofa_scim_desktop.gui.crash import CrashDialog
 from sofa_scim_desktop.gui.dates import local_date
 from sofa_scim_desktop.gui.editor.dialog import SyncEditor
 from sofa_scim_desktop.gui.main_window import MainWindow
@@ -211,3 +213,19 @@ def test_settings_say_the_language_changes_on_restart(
 )
 def test_czech_plural_forms(czech: None, count: int, text: str) -> None:
     assert QCoreApplication.translate("LogViewer", "%n entries", "", count) == text
+
+
+def test_close_question_in_czech(qtbot: QtBot, czech: None) -> None:
+    dialog = CloseDialog("http://127.0.0.1:8080", tray=True)
+    qtbot.addWidget(dialog)
+    assert "Dokud je server zastavený, volání zřizování z Entra selhávají" in dialog.message.text()
+    assert dialog.keep_button.text() == "Nechat server běžet v oznamovací oblasti"
+    assert dialog.quit_button.text() == "Ukončit a zastavit server"
+
+
+def test_crash_dialog_in_czech(qtbot: QtBot, czech: None, tmp_path: Path) -> None:
+    dialog = CrashDialog(tmp_path / "sofa-scim-desktop.log", "Traceback …")
+    qtbot.addWidget(dialog)
+    assert dialog.message.text().startswith("Došlo k neočekávané chybě")
+    assert str(tmp_path / "sofa-scim-desktop.log") in dialog.message.text()
+    assert dialog.copy_button.text() == "Zkopírovat podrobnosti"

@@ -28,6 +28,7 @@ from tests.samples import entra_user
 @pytest.fixture
 def window(qtbot: QtBot, services: bootstrap.Services) -> Iterator[MainWindow]:
     services.settings.set("server.port", "0")
+    services.settings.set("gui.on_close", "quit")  # pytest-qt closes it before the teardown
     widget = MainWindow(services)
     qtbot.addWidget(widget)
     widget.show()
@@ -180,7 +181,8 @@ def test_the_directory_page_is_the_real_one(window: MainWindow) -> None:
     ]
 
 
-def test_closing_the_window_stops_the_server(window: MainWindow) -> None:
+def test_closing_the_window_stops_the_server(window: MainWindow, services: Any) -> None:
+    services.settings.set("gui.on_close", "quit")  # test_background.py: the other choices
     window.server.start()
     url = window.server.url
     window.close()

@@ -109,3 +109,18 @@ def test_plain_http_is_accepted_with_a_warning(view: SettingsView) -> None:
     retype(view.public_base_url, "http://sofa.local")
     assert "Entra calls only https://" in view.endpoint_preview.text()
     assert view.save()
+
+
+def test_closing_the_window_is_a_choice_saved_like_the_others(
+    view: SettingsView, services: bootstrap.Services
+) -> None:
+    assert view.on_close.currentText() == "Ask"
+    assert [view.on_close.itemText(i) for i in range(3)] == [
+        "Ask",
+        "Keep serving in the system tray",
+        "Quit and stop the server",
+    ]
+    view.on_close.setCurrentIndex(view.on_close.findData("tray"))
+    assert view.save()
+    assert services.settings.get("gui.on_close") == "tray"
+    assert view.status.text() == "Saved."

@@ -26,6 +26,7 @@ def test_every_key_of_the_spec_is_known() -> None:
         ("language", "system"),
         ("logs.retention_days", "90"),
         ("server.trusted_proxy", ""),
+        ("gui.on_close", "ask"),
     ],
 )
 def test_defaults(services: bootstrap.Services, key: str, default: str) -> None:
@@ -48,6 +49,8 @@ def test_defaults(services: bootstrap.Services, key: str, default: str) -> None:
         ("smtp.sender", " sofa@example.com ", "sofa@example.com"),
         ("smtp.sender", "Sofa <sofa@example.com>", "Sofa <sofa@example.com>"),
         ("smtp.sender", "", ""),
+        ("gui.on_close", "tray", "tray"),
+        ("gui.on_close", "quit", "quit"),
     ],
 )
 def test_set_then_get(services: bootstrap.Services, key: str, value: str, stored: str) -> None:
@@ -78,6 +81,7 @@ def test_set_replaces_the_previous_value(services: bootstrap.Services) -> None:
         ("language", "de", "Expected one of: system, en, cs"),
         ("logs.retention_days", "0", "at least 1"),
         ("logs.retention_days", "7.5", "at least 1"),
+        ("gui.on_close", "minimise", "Expected one of: ask, tray, quit"),
     ],
 )
 def test_invalid_values_are_refused_with_a_message(

@@ -116,6 +116,58 @@ Dokud server neběží, Entra se k tomuto počítači nedostane. Zvolte jiný po
     </message>
 </context>
 <context>
+    <name>CloseDialog</name>
+    <message>
+        <source>Keep provisioning running?</source>
+        <translation>Nechat zřizování běžet?</translation>
+    </message>
+    <message>
+        <source>Remember my choice (Settings → General)</source>
+        <translation>Zapamatovat si volbu (Nastavení → Obecné)</translation>
+    </message>
+    <message>
+        <source>Keep serving in the system tray</source>
+        <translation>Nechat server běžet v oznamovací oblasti</translation>
+    </message>
+    <message>
+        <source>Keep serving, minimise the window</source>
+        <translation>Nechat server běžet a okno minimalizovat</translation>
+    </message>
+    <message>
+        <source>Quit and stop the server</source>
+        <translation>Ukončit a zastavit server</translation>
+    </message>
+    <message>
+        <source>The SCIM server on %1 runs inside this window. While the server is stopped, Entra&apos;s provisioning calls fail, and Entra quarantines a job whose calls keep failing.</source>
+        <translation>SCIM server na %1 běží v této aplikaci. Dokud je server zastavený, volání zřizování z Entra selhávají a úlohu, jejíž volání selhávají opakovaně, Entra umístí do karantény.</translation>
+    </message>
+    <message>
+        <source>This desktop has no system tray: to keep serving, the window is minimised to the taskbar instead.</source>
+        <translation>Toto pracovní prostředí nemá oznamovací oblast: aby server běžel dál, okno se místo toho minimalizuje na hlavní panel.</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <source>Unexpected error</source>
+        <translation>Neočekávaná chyba</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong; the app keeps running, but the last action may not have finished. The details are in the log file:
+%1
+
+Please send that file with a description of what you did to your Sofa support.</source>
+        <translation>Došlo k neočekávané chybě; aplikace běží dál, ale poslední akce se možná nedokončila. Podrobnosti jsou v souboru protokolu:
+%1
+
+Pošlete prosím tento soubor spolu s popisem toho, co jste dělali, podpoře Sofa.</translation>
+    </message>
+    <message>
+        <source>Copy the details</source>
+        <translation>Zkopírovat podrobnosti</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionCheck</name>
     <message>
         <source>Set Settings → Public base URL (the setting public_base_url) to the public HTTPS address of the reverse proxy in front of Sofa, e.g. https://sofa.example.com.</source>
@@ -1089,6 +1141,33 @@ Smazáním zmizí i tato mapování a role všem jejím držitelům (%3), včetn
     </message>
 </context>
 <context>
+    <name>ServerTray</name>
+    <message>
+        <source>Open Sofa SCIM Desktop</source>
+        <translation>Otevřít Sofa SCIM Desktop</translation>
+    </message>
+    <message>
+        <source>Quit and stop the server</source>
+        <translation>Ukončit a zastavit server</translation>
+    </message>
+    <message>
+        <source>Serving on %1</source>
+        <translation>Server běží na %1</translation>
+    </message>
+    <message>
+        <source>While the server is stopped, Entra&apos;s provisioning calls fail.</source>
+        <translation>Dokud je server zastavený, volání zřizování z Entra selhávají.</translation>
+    </message>
+    <message>
+        <source>SCIM server stopped</source>
+        <translation>SCIM server je zastaven</translation>
+    </message>
+    <message>
+        <source>Sofa SCIM Desktop</source>
+        <translation>Sofa SCIM Desktop</translation>
+    </message>
+</context>
+<context>
     <name>SettingsView</name>
     <message>
         <source>e.g. 10.0.0.5</source>
@@ -1105,6 +1184,18 @@ Smazáním zmizí i tato mapování a role všem jejím držitelům (%3), včetn
     <message>
         <source>Czech</source>
         <translation>Čeština</translation>
+    </message>
+    <message>
+        <source>Ask</source>
+        <translation>Zeptat se</translation>
+    </message>
+    <message>
+        <source>Keep serving in the system tray</source>
+        <translation>Nechat server běžet v oznamovací oblasti</translation>
+    </message>
+    <message>
+        <source>Quit and stop the server</source>
+        <translation>Ukončit a zastavit server</translation>
     </message>
     <message>
         <source>None</source>
@@ -1177,6 +1268,14 @@ Smazáním zmizí i tato mapování a role všem jejím držitelům (%3), včetn
     <message>
         <source>The language changes when you restart the app.</source>
         <translation>Jazyk se změní po restartu aplikace.</translation>
+    </message>
+    <message>
+        <source>Closing the window</source>
+        <translation>Zavření okna</translation>
+    </message>
+    <message>
+        <source>While the server is stopped, Entra&apos;s provisioning calls fail. Without a system tray, keeping the server minimises the window.</source>
+        <translation>Dokud je server zastavený, volání zřizování z Entra selhávají. Bez oznamovací oblasti se okno při ponechání serveru minimalizuje.</translation>
     </message>
     <message>
         <source>E-mail (SMTP)</source>
