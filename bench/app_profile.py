@@ -11,6 +11,7 @@ costs; the figures that count come from `scim_bench.py` against the real server.
 import argparse
 import cProfile
 import io
+import os
 import pstats
 import random
 import sys
@@ -23,7 +24,8 @@ from bench_load import Call
 from falcon import testing
 
 from sofa_scim_desktop import bootstrap
-from sofa_scim_desktop.scim.app import create_app
+from sofa_scim_desktop.scim.access_log import AccessLog
+from sofa_scim_desktop.scim.server import served_app
 from sofa_scim_desktop.services.synchronizations import SyncSettings
 
 
@@ -83,7 +85,9 @@ def main() -> None:
         services = bootstrap.build(folder)
         services.synchronizations.create(SyncSettings(name="Bench", identifier="bench"))
         key = services.synchronizations.issue_key("bench", 365).key
-        client = InProcess(create_app(services.db), "http://localhost/scim/v2/bench", key)
+        # As served: calls counted in the background, a request line per call (to /dev/null).
+        app, _calls = served_app(services.db, AccessLog(stream=open(os.devnull, "w")))  # noqa: SIM115
+        client = InProcess(app, "http://localhost/scim/v2/bench", key)
         ids: list[str | None] = [None] * args.users
         run(client, work.create_calls(0, args.users, ids, rng), "create", profile)
         names = [work.user_name(rng.randrange(args.users)) for _ in range(args.ops)]

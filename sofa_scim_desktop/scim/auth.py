@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hmac
 import logging
 from dataclasses import dataclass
 from datetime import datetime
@@ -15,7 +16,7 @@ from sofa_scim_desktop.domain.call_outcome import refusal_fix
 from sofa_scim_desktop.domain.call_outcome import refusal_text
 from sofa_scim_desktop.domain.errors import Forbidden
 from sofa_scim_desktop.domain.errors import Unauthorized
-from sofa_scim_desktop.domain.keys import key_matches
+from sofa_scim_desktop.domain.keys import hash_key
 from sofa_scim_desktop.services.call_stats import CallRecorder
 from sofa_scim_desktop.services.journal import Journal
 from sofa_scim_desktop.storage import sql
@@ -98,8 +99,9 @@ def _refusal(sync: CalledSync, presented: str | None) -> str | None:
     """Why the call is refused (SPEC §8.1 reasons), or None. Both hashes are always compared,
     so that the answer's time does not tell a replaced key from a wrong one.
     """
-    current = key_matches(presented or "", sync.key_hash or _DUMMY_HASH)
-    previous = key_matches(presented or "", sync.previous_key_hash or _DUMMY_HASH)
+    presented_hash = hash_key(presented or "")
+    current = hmac.compare_digest(presented_hash, sync.key_hash or _DUMMY_HASH)
+    previous = hmac.compare_digest(presented_hash, sync.previous_key_hash or _DUMMY_HASH)
     now = utcnow()
     if presented is None:
         return "missing_key"

@@ -7,7 +7,9 @@ from __future__ import annotations
 import logging
 import sys
 import threading
+from collections.abc import Sequence
 from typing import Any
+from typing import Protocol
 
 from peewee import Database
 from waitress import create_server
@@ -33,9 +35,23 @@ def serving(
     """The server as `serve` and the desktop app run it: calls counted in the background (so
     that a lookup writes nothing) and one line per request on stderr.
     """
+    access_log = access_log or AccessLog()
+    app, calls = served_app(db, access_log)
+    return ScimServer(app, host, port, trusted_proxy, db, (calls, access_log))
+
+
+def served_app(db: Database, access_log: AccessLog) -> tuple[Any, CallRecorder]:
+    """The app as it is served (bench/app_profile.py measures this one), and its counter."""
     calls = CallRecorder()
-    app = create_app(db, calls, access_log or AccessLog())
-    return ScimServer(app, host, port, trusted_proxy, db, calls)
+    return create_app(db, calls, access_log), calls
+
+
+class Background(Protocol):
+    """What runs beside the server and writes what it gathered when stopped."""
+
+    def start(self) -> None: ...
+
+    def stop(self) -> None: ...
 
 
 class ScimServer:
@@ -50,7 +66,7 @@ class ScimServer:
         port: int,
         trusted_proxy: str = "",
         db: Database | None = None,
-        calls: CallRecorder | None = None,
+        background: Sequence[Background] = (),
     ) -> None:
         options: dict[str, Any] = {
             "threads": THREADS,
@@ -75,7 +91,7 @@ class ScimServer:
         self._server = create_server(app, host=host, port=port, **options)
         self._thread = threading.Thread(target=self._run, name="scim-server", daemon=True)
         self._checkpointer = Checkpointer(db) if db is not None else None
-        self._calls = calls
+        self._background = tuple(background)
 
     @property
     def host(self) -> str:
@@ -97,8 +113,8 @@ class ScimServer:
         sys.setswitchinterval(SWITCH_INTERVAL)
         if self._checkpointer is not None:
             self._checkpointer.start()
-        if self._calls is not None:
-            self._calls.start()
+        for helper in self._background:
+            helper.start()
         self._thread.start()
 
     def _in_loop(self, thunk: Any) -> bool:
@@ -134,7 +150,7 @@ class ScimServer:
         if not self._in_loop(lambda: wasyncore.close_all(server._map)):
             wasyncore.close_all(server._map)  # the loop cannot be woken: close from here.
         self._thread.join(timeout)
-        if self._calls is not None:
-            self._calls.stop()  # writes the calls counted since the last flush
+        for helper in self._background:
+            helper.stop()  # writes what it gathered: the last calls' counts and lines
         if self._checkpointer is not None:
             self._checkpointer.stop()

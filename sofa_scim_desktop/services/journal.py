@@ -13,6 +13,7 @@ from datetime import timedelta
 from typing import Any
 from typing import Protocol
 
+import orjson
 from peewee import fn
 
 from sofa_scim_desktop.storage import sql
@@ -85,9 +86,8 @@ class Journal:
     def record(self, level: int, event: str, message: str, detail: Any = None) -> None:
         if not self.enabled_for(level):
             return
-        text = (
-            None if detail is None else json.dumps(redact(detail), ensure_ascii=False, default=str)
-        )
+        # PERF: orjson, several times faster than json for the detail of every write.
+        text = None if detail is None else orjson.dumps(redact(detail), default=str).decode()
         with immediate(database.obj):  # joins the caller's transaction when there is one.
             sql.execute(_INSERT, (self.sync_id, utcnow(), level, event, message, text))
         if level == logging.INFO:
