@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from datetime import timedelta
@@ -92,6 +93,13 @@ class Journal:
             sql.execute(_INSERT, (self.sync_id, utcnow(), level, event, message, text))
         if level == logging.INFO:
             self.applied.append({"event": event, "message": message, "detail": detail})
+
+    def understand(self, described: Callable[[], Any]) -> None:
+        """Keeps the request as Sofa understood it, for the Debug entry; PERF: only computed
+        when the synchronization logs at Debug.
+        """
+        if self.enabled_for(logging.DEBUG):
+            self.understood = described()
 
     def info(self, event: str, message: str, detail: Any = None) -> None:
         self.record(logging.INFO, event, message, detail)

@@ -59,7 +59,7 @@ class UserProvisioning:
 
     def create(self, body: Any) -> UserResult:
         resource = _canonical_user(body)
-        self.journal.understood = resource
+        self.journal.understand(lambda: resource)
         with immediate(self.db):
             name = resource["userName"]
             sofa_user_id, adopted = self._sofa_user_for(resource)
@@ -75,13 +75,13 @@ class UserProvisioning:
 
     def replace(self, scim_id: str, body: Any) -> UserResult:
         resource = _canonical_user(body)
-        self.journal.understood = resource
+        self.journal.understand(lambda: resource)
         with immediate(self.db):
             return self._save(self._get(scim_id), resource)
 
     def patch(self, scim_id: str, body: Any) -> UserResult:
         operations = parse_operations(body, USER_TYPE)
-        self.journal.understood = _understood(operations, [])
+        self.journal.understand(lambda: _understood(operations, []))
         with immediate(self.db):
             row = self._get(scim_id)
             resource = apply_operations(scim_store.load(row), operations)
@@ -219,7 +219,7 @@ class GroupProvisioning:
 
     def create(self, body: Any) -> GroupResult:
         resource, members = _canonical_group(body)
-        self.journal.understood = {**resource, "members": list(members)}
+        self.journal.understand(lambda: {**resource, "members": list(members)})
         with immediate(self.db):
             self._check_name(resource["displayName"], None)
             row = scim_store.insert_group(self.sync.id, resource)
@@ -232,14 +232,14 @@ class GroupProvisioning:
 
     def replace(self, scim_id: str, body: Any) -> GroupResult:
         resource, members = _canonical_group(body)
-        self.journal.understood = {**resource, "members": list(members)}
+        self.journal.understand(lambda: {**resource, "members": list(members)})
         with immediate(self.db):
             row = self._get(scim_id)
             return self._save(row, resource, [MemberChange("replace", members)])
 
     def patch(self, scim_id: str, body: Any) -> GroupResult:
         operations, changes = split_member_operations(parse_operations(body, GROUP_TYPE))
-        self.journal.understood = _understood(operations, changes)
+        self.journal.understand(lambda: _understood(operations, changes))
         with immediate(self.db):
             row = self._get(scim_id)
             resource = apply_operations(scim_store.load(row), operations)
