@@ -9,9 +9,9 @@ import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
 from datetime import datetime
 from datetime import timedelta
+from functools import lru_cache
 from typing import Any
 from typing import Protocol
 
