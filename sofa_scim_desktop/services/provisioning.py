@@ -321,7 +321,7 @@ class GroupProvisioning:
         detail: dict[str, Any] = {"group": row.display_name}
         for key, pks in (("members_added", moved.added), ("members_removed", moved.removed)):
             if pks:
-                detail[key] = scim_store.user_names(pks[: derived.NAMED_LIMIT])
+                detail[key] = scim_store.user_names(pks[: derived.NAMED_LIMIT], moved.names)
                 detail[f"{key}_count"] = len(set(pks))
         self.journal.info(event, message, {**detail, **_changes_named(changes)})
 
@@ -334,6 +334,7 @@ class GroupProvisioning:
             if change.kind == "remove_all" or not change.ids:
                 continue
             members = scim_store.resolve_members(self.sync.id, change.ids)
+            moved.names.update(members.user_names)
             if change.kind == "remove":
                 moved.remove(scim_store.remove_members(row.id, members))
                 continue
@@ -353,6 +354,7 @@ class MemberMoves:
 
     added: list[int] = field(default_factory=list)
     removed: list[int] = field(default_factory=list)
+    names: dict[int, str] = field(default_factory=dict)  # userNames already read, by pk
 
     def add(self, pks: list[int]) -> None:
         back = set(pks) & set(self.removed)
