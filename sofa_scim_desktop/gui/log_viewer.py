@@ -26,8 +26,12 @@ from sofa_scim_desktop.gui import prompts
 from sofa_scim_desktop.gui.log_model import LogTableModel
 from sofa_scim_desktop.services import journal
 from sofa_scim_desktop.services.journal import LogRecord
+from sofa_scim_desktop.services.refusals import EVENT as REFUSED
 
 REFRESH_MS = 3000
+# NOTE: a refused call is a warning (SPEC §8.1), yet it is what "Errors only" is for: the calls
+# Entra made that did not get through.
+PROBLEMS = (REFUSED,)
 
 
 class LogViewer(QDialog):
@@ -69,12 +73,13 @@ class LogViewer(QDialog):
         for column, width in enumerate((150, 95, 130)):
             self.table.setColumnWidth(column, width)
 
-    def _level_choices(self) -> list[tuple[str, int]]:
+    def _level_choices(self) -> list[tuple[str, tuple[int, tuple[str, ...]]]]:
+        """Each choice: its text, the lowest level shown and the events shown at any level."""
         return [
-            (self.tr("All levels"), 0),
-            (self.tr("Information and above"), logging.INFO),
-            (self.tr("Warnings and errors"), logging.WARNING),
-            (self.tr("Errors only"), logging.ERROR),
+            (self.tr("All levels"), (0, ())),
+            (self.tr("Information and above"), (logging.INFO, ())),
+            (self.tr("Warnings and errors"), (logging.WARNING, ())),
+            (self.tr("Errors only"), (logging.ERROR, PROBLEMS)),
         ]
 
     def _layout(self) -> None:
@@ -102,7 +107,8 @@ class LogViewer(QDialog):
 
     def refresh(self) -> None:
         selected = self.selected()
-        records = journal.read(self.sync_id, self.level.currentData(), self.search.text())
+        level, also = self.level.currentData()
+        records = journal.read(self.sync_id, level, self.search.text(), also=also)
         if self.model.set_records(records):
             self.count.setText(self.tr("%n entries", "", len(records)))
             if selected is not None:  # keep the admin's place across refreshes
