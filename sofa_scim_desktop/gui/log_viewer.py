@@ -108,14 +108,20 @@ class LogViewer(QDialog):
     def refresh(self) -> None:
         selected = self.selected()
         level, also = self.level.currentData()
-        records = journal.read(self.sync_id, level, self.search.text(), also=also)
-        if self.model.set_records(records):
-            self.count.setText(self.tr("%n entries", "", len(records)))
+        # NOTE: the search reads what the admin reads (the worded entries, in the GUI's
+        # language), so it filters here rather than in the database.
+        records = journal.read(self.sync_id, level, also=also)
+        if self.model.set_records(records, self.search.text()):
+            self.count.setText(self._count_text(self.model.rowCount()))
             if selected is not None:  # keep the admin's place across refreshes
-                row = next((i for i, r in enumerate(records) if r.id == selected.id), -1)
+                row = next((i for i, r in enumerate(self.model.records) if r.id == selected.id), -1)
                 if row >= 0:
                     self.table.selectRow(row)
             self._show_details()
+
+    def _count_text(self, count: int) -> str:
+        # NOTE: the singular is a text of its own so that English needs no plural catalog.
+        return self.tr("1 entry") if count == 1 else self.tr("%n entries", "", count)
 
     def selected(self) -> LogRecord | None:
         rows = self.table.selectionModel().selectedRows()
