@@ -20,11 +20,17 @@ from sofa_scim_desktop.gui.placeholders import fill
 
 _RESOURCE = re.compile(r"/(Users|Groups)(/[^/?]+)?", re.IGNORECASE)
 _SCIM_PREFIX = re.compile(r"^/scim/v2/[^/]+")
+_LONG_ID = re.compile(r"(/(?:Users|Groups)/)([^/?]{8})[^/?]{4,}", re.IGNORECASE)
 
 
 def short_path(path: str) -> str:
     """`/Users/123` for `/scim/v2/Contoso/Users/123`: the endpoint URL goes without saying."""
     return _SCIM_PREFIX.sub("", path) or "/"
+
+
+def brief_path(path: str) -> str:
+    """`/Users/c1f9df31…`: a resource's id shortened, for a line in the table."""
+    return _LONG_ID.sub(r"\1\2…", short_path(path))
 
 
 class CallTexts(QObject):

@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtCore import QObject
 
 from sofa_scim_desktop.gui.call_texts import CallTexts
-from sofa_scim_desktop.gui.call_texts import short_path
+from sofa_scim_desktop.gui.call_texts import brief_path
 from sofa_scim_desktop.gui.change_texts import ChangeTexts
 from sofa_scim_desktop.gui.placeholders import fill
 from sofa_scim_desktop.services.journal import LogRecord
@@ -137,7 +137,7 @@ class LogTexts(QObject):
     def _call(self, detail: dict[str, Any]) -> Wording:
         """A Debug entry: the request line, its answer, and the first change it made."""
         request, status = detail["request"], detail["response"]["status"]
-        line = fill(self.tr("%1 %2 → %3"), request["method"], short_path(request["uri"]), status)
+        line = fill(self.tr("%1 %2 → %3"), request["method"], brief_path(request["uri"]), status)
         changes = detail.get("changes") or []
         changed = [self.word_event(c["event"], c["message"], c["detail"]) for c in changes]
         if changed:

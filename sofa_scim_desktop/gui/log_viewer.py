@@ -7,14 +7,12 @@ import logging
 
 from PySide6.QtCore import Qt
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QAbstractItemView
 from PySide6.QtWidgets import QComboBox
 from PySide6.QtWidgets import QDialog
 from PySide6.QtWidgets import QHBoxLayout
 from PySide6.QtWidgets import QLabel
 from PySide6.QtWidgets import QLineEdit
-from PySide6.QtWidgets import QPlainTextEdit
 from PySide6.QtWidgets import QPushButton
 from PySide6.QtWidgets import QSplitter
 from PySide6.QtWidgets import QTableView
@@ -23,6 +21,7 @@ from PySide6.QtWidgets import QWidget
 
 from sofa_scim_desktop.bootstrap import Services
 from sofa_scim_desktop.gui import prompts
+from sofa_scim_desktop.gui.log_detail import LogDetail
 from sofa_scim_desktop.gui.log_model import LogTableModel
 from sofa_scim_desktop.services import journal
 from sofa_scim_desktop.services.journal import LogRecord
@@ -56,10 +55,7 @@ class LogViewer(QDialog):
         self.table.verticalHeader().setVisible(False)
         self.table.setWordWrap(False)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.details = QPlainTextEdit()
-        self.details.setReadOnly(True)
-        self.details.setFont(QFont("monospace"))
-        self.details.setPlaceholderText(self.tr("Select an entry to see its details."))
+        self.detail = LogDetail(self.model.texts)
         self._layout()
         self.level.currentIndexChanged.connect(self.refresh)
         self.search.textChanged.connect(self.refresh)
@@ -70,7 +66,7 @@ class LogViewer(QDialog):
         self.timer.start(REFRESH_MS)
         self.resize(1000, 640)
         self.refresh()
-        for column, width in enumerate((150, 95, 130)):
+        for column, width in enumerate((150, 95, 175)):
             self.table.setColumnWidth(column, width)
 
     def _level_choices(self) -> list[tuple[str, tuple[int, tuple[str, ...]]]]:
@@ -91,8 +87,8 @@ class LogViewer(QDialog):
         filters.addWidget(self.export_button)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
-        splitter.addWidget(self.details)
-        splitter.setSizes([400, 200])
+        splitter.addWidget(self.detail)
+        splitter.setSizes([330, 270])  # the three panes of a call want the height
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(splitter)
@@ -129,13 +125,7 @@ class LogViewer(QDialog):
 
     def _show_details(self) -> None:
         record = self.selected()
-        if record is None:
-            self.details.clear()
-            return
-        parts = [record.message]
-        if record.detail:
-            parts.append(record.detail_pretty())
-        self.details.setPlainText("\n\n".join(parts))
+        self.detail.show_record(record, self.model.worded(record) if record else None)
 
     def export(self) -> None:
         path = prompts.save_path(

@@ -804,6 +804,57 @@ Smazáním zmizí i tato mapování a členství všech jejích členů (%3), v�
     </message>
 </context>
 <context>
+    <name>LogDetail</name>
+    <message>
+        <source>Select an entry to see its details.</source>
+        <translation>Vyberte záznam a uvidíte jeho podrobnosti.</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Co se stalo</translation>
+    </message>
+    <message>
+        <source>Detail as recorded</source>
+        <translation>Podrobnosti, jak byly zaznamenány</translation>
+    </message>
+    <message>
+        <source>Request as Entra sent it</source>
+        <translation>Požadavek, jak ho Entra poslala</translation>
+    </message>
+    <message>
+        <source>Entra&apos;s forms normalised: operation names in lower case, the schema&apos;s attribute names, &quot;True&quot; and &quot;False&quot; as booleans, members as a list of ids.</source>
+        <translation>Formy z Entra po normalizaci: názvy operací malými písmeny, názvy atributů podle schématu, „True“ a „False“ jako logické hodnoty, členové jako seznam ID.</translation>
+    </message>
+    <message>
+        <source>Operations as Sofa understood them</source>
+        <translation>Operace, jak jim Sofa porozuměla</translation>
+    </message>
+    <message>
+        <source>Change in Sofa</source>
+        <translation>Změna v Sofa</translation>
+    </message>
+    <message>
+        <source>Nothing more was recorded.</source>
+        <translation>Nic dalšího se nezaznamenalo.</translation>
+    </message>
+    <message>
+        <source>(no body)</source>
+        <translation>(bez těla)</translation>
+    </message>
+    <message>
+        <source>Nothing to apply: the call sent no body.</source>
+        <translation>Není co provést: volání neposlalo žádné tělo.</translation>
+    </message>
+    <message>
+        <source>Nothing changed in Sofa.</source>
+        <translation>V Sofa se nic nezměnilo.</translation>
+    </message>
+    <message>
+        <source>Sofa answered %1</source>
+        <translation>Sofa odpověděla %1</translation>
+    </message>
+</context>
+<context>
     <name>LogTableModel</name>
     <message>
         <source>Critical</source>
@@ -942,10 +993,6 @@ Smazáním zmizí i tato mapování a členství všech jejích členů (%3), v�
     <message>
         <source>Export to CSV…</source>
         <translation>Exportovat do CSV…</translation>
-    </message>
-    <message>
-        <source>Select an entry to see its details.</source>
-        <translation>Vyberte záznam a uvidíte jeho podrobnosti.</translation>
     </message>
     <message>
         <source>All levels</source>
