@@ -8,6 +8,7 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QCoreApplication
 from pytestqt.qtbot import QtBot
 
 from sofa_scim_desktop import bootstrap
@@ -69,7 +70,7 @@ TEXTS = {
         ),
         "members": (
             "Změna členů skupiny",
-            "Skupina Sales team — 1 člen přidán: jana@contoso.cz (nově členem skupiny Sales "
+            "Skupina Sales team — 1 člen přidán: jana@contoso.cz (je nově členem skupiny Sales "
             "v Sofa, nově má roli Subject manager)",
         ),
         "deleted": (
@@ -216,3 +217,42 @@ def test_the_search_finds_what_the_admin_reads(
     type_text(viewer.search, "ZOBRAZOVANÉ JMÉNO „JANA N.“ →")
     assert [r.event for r in viewer.model.records] == ["user.updated"]
     assert viewer.count.text() == "1 záznam"
+
+
+@pytest.mark.parametrize(
+    ("context", "source", "count", "text"),
+    [
+        ("CallTexts", "Refused %n calls: %1.", 3, "Odmítnuta 3 volání: %1."),
+        ("CallTexts", "Refused %n calls: %1.", 12, "Odmítnuto 12 volání: %1."),
+        ("ChangeTexts", "%n members added", 2, "2 členové přidáni"),
+        ("ChangeTexts", "%n members added", 250, "250 členů přidáno"),
+        ("ChangeTexts", "%n members removed", 4, "4 členové odebráni"),
+        ("ChangeTexts", "… and %n more", 95, "… a 95 dalších"),
+    ],
+)
+def test_czech_counts_take_their_plural_form(
+    czech: None, context: str, source: str, count: int, text: str
+) -> None:
+    assert QCoreApplication.translate(context, source, "", count) == text
+
+
+def test_a_large_membership_change_names_the_first_members_and_counts_the_rest(
+    qtbot: QtBot, services: bootstrap.Services, scim: ScimClient, endpoint: Endpoint,
+    mapped: None, language: str,
+) -> None:  # fmt: skip
+    users = [created_user(scim, f"user{i:02}@contoso.cz") for i in range(7)]
+    group = scim.post("/Groups", json=entra_group("Sales team", SALES)).json["id"]
+    add = patch({"op": "Add", "path": "members", "value": [{"value": u} for u in users]})
+    assert scim.patch(f"/Groups/{group}", json=add).status_code in (200, 204)
+    viewer = LogViewer(services, endpoint.identifier)
+    qtbot.addWidget(viewer)
+    message = viewer.model.worded(viewer.model.records[0]).message
+    head = {
+        "en": "7 members added: user00@contoso.cz (",
+        "cs": "7 členů přidáno: user00@contoso.cz (",
+    }
+    assert head[language] in message
+    assert "user04@contoso.cz" in message and "user05@contoso.cz" not in message
+    assert message.endswith(", …")
+    viewer.table.selectRow(0)
+    assert "user06@contoso.cz: " in viewer.detail.what.toPlainText()  # all of them there

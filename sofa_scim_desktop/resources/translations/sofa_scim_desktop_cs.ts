@@ -381,11 +381,11 @@ Dokud server neběží, Entra se k tomuto počítači nedostane. Zvolte jiný po
     </message>
     <message>
         <source>added to Sofa group %1</source>
-        <translation>nově členem skupiny %1 v Sofa</translation>
+        <translation>je nově členem skupiny %1 v Sofa</translation>
     </message>
     <message>
         <source>added to Sofa groups %1</source>
-        <translation>nově členem skupin %1 v Sofa</translation>
+        <translation>je nově členem skupin %1 v Sofa</translation>
     </message>
     <message>
         <source>removed from Sofa group %1</source>
