@@ -24,6 +24,7 @@ from sofa_scim_desktop.gui.dates import local_date
 from sofa_scim_desktop.gui.editor.dialog import SyncEditor
 from sofa_scim_desktop.gui.main_window import MainWindow
 from sofa_scim_desktop.gui.settings_view import SettingsView
+from tests.gui.conftest import compiled  # noqa: F401  (re-exported: other modules import it here)
 
 ROOT = Path(__file__).resolve().parents[2]
 GUI = ROOT / "sofa_scim_desktop" / "gui"
