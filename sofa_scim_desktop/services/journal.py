@@ -160,9 +160,20 @@ class LogRecord:
             return self.detail
 
 
-def read(sync_id: int, min_level: int = 0, text: str = "", limit: int = 2000) -> list[LogRecord]:
-    """Newest first; `text` matches the message or the event, whatever the case."""
-    query = LogEntry.select().where(LogEntry.sync == sync_id, LogEntry.level >= min_level)
+def read(
+    sync_id: int,
+    min_level: int = 0,
+    text: str = "",
+    limit: int = 2000,
+    also: tuple[str, ...] = (),
+) -> list[LogRecord]:
+    """Newest first: the entries at `min_level` or above, and those of the events `also` at any
+    level; `text` matches the message or the event, whatever the case.
+    """
+    shown = LogEntry.level >= min_level
+    if also:
+        shown = shown | LogEntry.event.in_(also)
+    query = LogEntry.select().where(LogEntry.sync == sync_id, shown)
     needle = text.strip().lower()
     if needle:
         # NOTE: a position search, not LIKE: "_" and "%" typed by the admin are not wildcards.

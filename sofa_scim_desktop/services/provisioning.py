@@ -118,7 +118,8 @@ class UserProvisioning:
             self.sync, sofa_user_id, fields, resource.get("preferredLanguage")
         )
         if problem:
-            self.journal.record(logging.WARNING, "mail.skipped", problem)
+            detail = {"user_name": fields.user_name, "reason": "no_work_email"}
+            self.journal.record(logging.WARNING, "mail.skipped", problem, detail)
 
     def _sofa_user_for(self, fields: SofaUserFields) -> tuple[int, bool]:
         """The Sofa user the new SCIM User fills, and whether it existed (was adopted)."""
