@@ -123,8 +123,11 @@ class UserProvisioning:
 
     def _sofa_user_for(self, fields: SofaUserFields) -> tuple[int, bool]:
         """The Sofa user the new SCIM User fills, and whether it existed (was adopted)."""
+        created = directory.create_user_unless_named(fields, self.sync.id)
+        if created is not None:
+            return created, False
         existing = directory.find_user(fields.user_name)
-        if existing is None:
+        if existing is None:  # deleted since, by another process
             return directory.create_user(fields, self.sync.id), False
         # PERF: every SCIM User fills a Sofa user of the same name, so this one lookup also
         # finds a duplicate userName in this synchronization; the message tells them apart.
