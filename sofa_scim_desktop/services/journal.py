@@ -45,9 +45,16 @@ def _is_secret(key: str) -> bool:
 
 
 def redact(value: Any) -> Any:
-    """A copy of a JSON value with every secret-looking member replaced."""
+    """A copy of a JSON value with every secret-looking member replaced, and the value of a
+    PATCH operation whose path names a secret (`"path": "password"`).
+    """
     if isinstance(value, dict):
-        return {k: REDACTED if _is_secret(str(k)) else redact(v) for k, v in value.items()}
+        path = value.get("path")
+        secret_value = isinstance(path, str) and _is_secret(path)
+        return {
+            k: REDACTED if _is_secret(str(k)) or (secret_value and k == "value") else redact(v)
+            for k, v in value.items()
+        }
     if isinstance(value, list):
         return [redact(v) for v in value]
     return value

@@ -25,7 +25,7 @@ from sofa_scim_desktop.domain.patch import parse_operations
 from sofa_scim_desktop.domain.patch import split_member_operations
 from sofa_scim_desktop.domain.resource import Resource
 from sofa_scim_desktop.domain.resource import canonical_resource
-from sofa_scim_desktop.domain.resource import require
+from sofa_scim_desktop.domain.resource import require_name
 from sofa_scim_desktop.domain.schema import GROUP_TYPE
 from sofa_scim_desktop.domain.schema import USER_TYPE
 from sofa_scim_desktop.domain.user_mapping import SofaUserFields
@@ -205,7 +205,9 @@ def _canonical_user(body: Any) -> Resource:
     if not isinstance(body, dict):
         raise InvalidValue("The body must be a User object.")
     resource = canonical_resource(body, USER_TYPE)
-    require(resource, "userName")
+    require_name(resource, "userName")
+    if resource.get("displayName"):
+        require_name(resource, "displayName")
     return resource
 
 
@@ -249,7 +251,7 @@ class GroupProvisioning:
         with immediate(self.db):
             row = self._get(scim_id)
             resource = apply_operations(scim_store.load(row), operations)
-            require(resource, "displayName")
+            require_name(resource, "displayName")
             return self._save(row, resource, changes)
 
     def delete(self, scim_id: str) -> None:
@@ -395,6 +397,6 @@ def _canonical_group(body: Any) -> tuple[Resource, tuple[str, ...]]:
     if not isinstance(body, dict):
         raise InvalidValue("The body must be a Group object.")
     resource = canonical_resource(body, GROUP_TYPE)
-    require(resource, "displayName")
+    require_name(resource, "displayName")
     members = resource.pop("members", None) or []
     return resource, tuple(dict.fromkeys(m["value"] for m in members if m.get("value")))
