@@ -65,11 +65,28 @@ def redacted_json(value: Any) -> str:
     the text holds one of the words, which most writes' details do not: those are serialised
     once and not walked.
     """
-    text = orjson.dumps(value, default=str).decode()
+    try:
+        text = orjson.dumps(value, default=str).decode()
+    except orjson.JSONEncodeError:  # a lone surrogate a client sent: escaped, not lost
+        return json.dumps(redact(value), default=str)
     lowered = text.lower()  # NOTE: a regex over the whole text cost more than the walk
     if not any(word in lowered for word in _SECRET_WORDS):
         return text
     return orjson.dumps(redact(value), default=str).decode()
+
+
+def printable(text: str) -> str:
+    """`text` as a database can store it: a lone surrogate a client sent (in a path, say)
+    becomes U+FFFD, so that logging its call never fails.
+    """
+    try:
+        text.encode()
+    except UnicodeEncodeError:
+        return _SURROGATE.sub("\ufffd", text)
+    return text
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class SyncRef(Protocol):
@@ -114,7 +131,7 @@ class Journal:
         if not self.enabled_for(level):
             return
         text = None if detail is None else redacted_json(detail)
-        row = (self.sync_id, utcnow(), level, event, message, text)
+        row = (self.sync_id, utcnow(), level, event, printable(message), text)
         if database.obj.in_transaction():  # PERF: a write's entry joins its transaction as is
             sql.execute(_INSERT, row)
         else:

@@ -17,6 +17,7 @@ from peewee import Database
 from sofa_scim_desktop.domain.errors import InvalidValue
 from sofa_scim_desktop.domain.errors import ResourceNotFound
 from sofa_scim_desktop.domain.errors import Uniqueness
+from sofa_scim_desktop.domain.errors import shown
 from sofa_scim_desktop.domain.patch import MemberChange
 from sofa_scim_desktop.domain.patch import Operation
 from sofa_scim_desktop.domain.patch import apply_operations
@@ -109,7 +110,7 @@ class UserProvisioning:
     def _get(self, scim_id: str) -> UserRow:
         row = scim_store.get_user(self.sync.id, scim_id)
         if row is None:
-            raise ResourceNotFound(f"User {scim_id} not found.")
+            raise ResourceNotFound(f"User {shown(scim_id)} not found.")
         return row
 
     def _mail_new_user(self, sofa_user_id: int, fields: SofaUserFields, resource: Resource) -> None:
@@ -274,7 +275,7 @@ class GroupProvisioning:
     def _get(self, scim_id: str) -> GroupRow:
         row = scim_store.get_group(self.sync.id, scim_id)
         if row is None:
-            raise ResourceNotFound(f"Group {scim_id} not found.")
+            raise ResourceNotFound(f"Group {shown(scim_id)} not found.")
         return row
 
     def _check_name(self, name: str, row: GroupRow | None) -> None:

@@ -11,6 +11,7 @@ import pytest
 
 from sofa_scim_desktop import bootstrap
 from sofa_scim_desktop.services import journal
+from sofa_scim_desktop.storage.tables import CallFailure
 from sofa_scim_desktop.storage.tables import Synchronization
 from tests.conftest import ScimClient
 from tests.samples import entra_group
@@ -100,3 +101,31 @@ def test_printable_names_in_any_script_are_kept(scim: ScimClient) -> None:
     created = scim.post("/Users", json=body)
     assert created.status_code == 201
     assert created.json["displayName"] == "Žluťoučký Kůň – 東京 🐴"
+
+
+def test_a_lone_surrogate_is_refused_and_its_failure_logged_and_notified(
+    services: bootstrap.Services, scim: ScimClient
+) -> None:
+    Synchronization.update(log_level="debug", notify_failures=True).execute()
+    raw = (
+        b'{"schemas": ["' + USER.encode() + b'"], "userName": "\\ud800x", "displayName": "\\udfff"}'
+    )
+    answer = scim.post("/Users", body=raw, headers={"Content-Type": "application/scim+json"})
+    assert_error(answer, 400)
+    sync_id = services.synchronizations.get("Contoso").id
+    failed = [e for e in journal.read(sync_id) if e.event == "call.failed"]
+    assert len(failed) == 1 and "create a user" in failed[0].message
+    assert [e for e in journal.read(sync_id) if e.event == "call"]  # the Debug entry too
+    assert CallFailure.select().count() == 1  # the failure e-mail will tell of it
+
+
+@pytest.mark.parametrize("path", ["/Users", "/Groups"])
+def test_a_lone_surrogate_in_a_filter_is_an_invalid_filter_and_logged(
+    services: bootstrap.Services, scim: ScimClient, path: str
+) -> None:
+    Synchronization.update(notify_failures=True).execute()
+    answer = scim.get(path, params={"filter": 'displayName eq "\\ud800"'})
+    assert_error(answer, 400, "invalidFilter")
+    sync_id = services.synchronizations.get("Contoso").id
+    assert [e.event for e in journal.read(sync_id)] == ["call.failed"]
+    assert CallFailure.select().count() == 1
