@@ -147,27 +147,6 @@ Dokud server neběží, Entra se k tomuto počítači nedostane. Zvolte jiný po
     </message>
 </context>
 <context>
-    <name>CrashDialog</name>
-    <message>
-        <source>Unexpected error</source>
-        <translation>Neočekávaná chyba</translation>
-    </message>
-    <message>
-        <source>Something unexpected went wrong; the app keeps running, but the last action may not have finished. The details are in the log file:
-%1
-
-Please send that file with a description of what you did to your Sofa support.</source>
-        <translation>Došlo k neočekávané chybě; aplikace běží dál, ale poslední akce se možná nedokončila. Podrobnosti jsou v souboru protokolu:
-%1
-
-Pošlete prosím tento soubor spolu s popisem toho, co jste dělali, podpoře Sofa.</translation>
-    </message>
-    <message>
-        <source>Copy the details</source>
-        <translation>Zkopírovat podrobnosti</translation>
-    </message>
-</context>
-<context>
     <name>ConnectionCheck</name>
     <message>
         <source>Set Settings → Public base URL (the setting public_base_url) to the public HTTPS address of the reverse proxy in front of Sofa, e.g. https://sofa.example.com.</source>
@@ -212,6 +191,10 @@ Pošlete prosím tento soubor spolu s popisem toho, co jste dělali, podpoře So
     <message>
         <source>{url} uses {host}, a private or reserved address that Entra cannot reach from the internet.</source>
         <translation>{url} používá {host}, soukromou nebo vyhrazenou adresu, na kterou se Entra z internetu nedostane.</translation>
+    </message>
+    <message>
+        <source>{url} uses {host}, a name without a domain: only your local network can resolve it, Entra on the internet cannot.</source>
+        <translation>{url} používá {host}, název bez domény: přeložit ho umí jen vaše místní síť, Entra z internetu ne.</translation>
     </message>
     <message>
         <source>{host} resolves to {addresses}.</source>
@@ -417,6 +400,27 @@ Pošlete prosím tento soubor spolu s popisem toho, co jste dělali, podpoře So
     </message>
 </context>
 <context>
+    <name>CrashDialog</name>
+    <message>
+        <source>Unexpected error</source>
+        <translation>Neočekávaná chyba</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong; the app keeps running, but the last action may not have finished. The details are in the log file:
+%1
+
+Please send that file with a description of what you did to your Sofa support.</source>
+        <translation>Došlo k neočekávané chybě; aplikace běží dál, ale poslední akce se možná nedokončila. Podrobnosti jsou v souboru protokolu:
+%1
+
+Pošlete prosím tento soubor spolu s popisem toho, co jste dělali, podpoře Sofa.</translation>
+    </message>
+    <message>
+        <source>Copy the details</source>
+        <translation>Zkopírovat podrobnosti</translation>
+    </message>
+</context>
+<context>
     <name>DirectoryView</name>
     <message>
         <source>Users</source>
@@ -468,6 +472,229 @@ Smazáním zmizí i tato mapování a členství všech jejích členů (%3), v�
     <message>
         <source>Groups</source>
         <translation>Skupiny</translation>
+    </message>
+</context>
+<context>
+    <name>HealthWords</name>
+    <message>
+        <source>Refused: no key</source>
+        <translation>Odmítáno: chybí klíč</translation>
+    </message>
+    <message>
+        <source>Refused: wrong key</source>
+        <translation>Odmítáno: chybný klíč</translation>
+    </message>
+    <message>
+        <source>Refused: key expired</source>
+        <translation>Odmítáno: klíč vypršel</translation>
+    </message>
+    <message>
+        <source>Refused: replaced key</source>
+        <translation>Odmítáno: nahrazený klíč</translation>
+    </message>
+    <message>
+        <source>Refused: was disabled</source>
+        <translation>Odmítáno: byla neaktivní</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Odmítáno</translation>
+    </message>
+    <message>
+        <source>Entra&apos;s calls carry no access key.</source>
+        <translation>Volání z Entra nenesou žádný přístupový klíč.</translation>
+    </message>
+    <message>
+        <source>Entra&apos;s calls carry a wrong access key.</source>
+        <translation>Volání z Entra nesou chybný přístupový klíč.</translation>
+    </message>
+    <message>
+        <source>Entra&apos;s calls carry an access key that has expired.</source>
+        <translation>Volání z Entra nesou přístupový klíč, jehož platnost skončila.</translation>
+    </message>
+    <message>
+        <source>Entra&apos;s calls carry an access key that a newer one replaced.</source>
+        <translation>Volání z Entra nesou přístupový klíč, který nahradil novější.</translation>
+    </message>
+    <message>
+        <source>Entra called while the synchronization was disabled.</source>
+        <translation>Entra volala, když byla synchronizace neaktivní.</translation>
+    </message>
+    <message>
+        <source>Entra&apos;s calls are refused.</source>
+        <translation>Volání z Entra jsou odmítána.</translation>
+    </message>
+    <message>
+        <source>In Entra (Provisioning → Admin Credentials), paste the key from Access details into Secret Token.</source>
+        <translation>V Entra (Zřizování → Přihlašovací údaje správce) vložte klíč z Přístupových údajů do pole Token tajného kódu.</translation>
+    </message>
+    <message>
+        <source>Generate a key in Access details and paste it into Secret Token in Entra (Provisioning → Admin Credentials).</source>
+        <translation>Vygenerujte klíč v Přístupových údajích a vložte ho v Entra do pole Token tajného kódu (Zřizování → Přihlašovací údaje správce).</translation>
+    </message>
+    <message>
+        <source>Generate a new key in Access details and paste it into Secret Token in Entra.</source>
+        <translation>Vygenerujte nový klíč v Přístupových údajích a vložte ho v Entra do pole Token tajného kódu.</translation>
+    </message>
+    <message>
+        <source>Paste the newest key from Access details into Secret Token in Entra.</source>
+        <translation>Vložte nejnovější klíč z Přístupových údajů v Entra do pole Token tajného kódu.</translation>
+    </message>
+    <message>
+        <source>Enable the synchronization, or stop provisioning in Entra.</source>
+        <translation>Aktivujte synchronizaci, nebo v Entra zastavte zřizování.</translation>
+    </message>
+    <message>
+        <source>See Display the logs for the reason.</source>
+        <translation>Důvod najdete v Zobrazit logy.</translation>
+    </message>
+    <message numerus="yes">
+        <source>No call for %n days</source>
+        <translation>
+            <numerusform>Bez volání %n den</numerusform>
+            <numerusform>Bez volání %n dny</numerusform>
+            <numerusform>Bez volání %n dní</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No call for %n hours</source>
+        <translation>
+            <numerusform>Bez volání %n hodinu</numerusform>
+            <numerusform>Bez volání %n hodiny</numerusform>
+            <numerusform>Bez volání %n hodin</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>V pořádku</translation>
+    </message>
+    <message numerus="yes">
+        <source>Failing: %1 of %n calls</source>
+        <translation>
+            <numerusform>Selhává: %1 z %n volání</numerusform>
+            <numerusform>Selhává: %1 z %n volání</numerusform>
+            <numerusform>Selhává: %1 z %n volání</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not called yet</source>
+        <translation>Zatím bez volání</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Neaktivní</translation>
+    </message>
+    <message>
+        <source>The synchronization is disabled: Sofa refuses Entra&apos;s calls.</source>
+        <translation>Synchronizace je neaktivní: Sofa volání z Entra odmítá.</translation>
+    </message>
+    <message>
+        <source>Enable it (Enable synchronization) when Entra should provision again.</source>
+        <translation>Až má Entra znovu zřizovat, aktivujte ji (Aktivovat synchronizaci).</translation>
+    </message>
+    <message>
+        <source>Entra has not called yet.</source>
+        <translation>Entra zatím nevolala.</translation>
+    </message>
+    <message>
+        <source>Paste the Endpoint URL into Entra as the Tenant URL and the key as the Secret Token, then click Test Connection.</source>
+        <translation>V Entra vložte Endpoint URL do pole Adresa URL tenanta a klíč do pole Token tajného kódu, pak klepněte na Otestovat připojení.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Refused in the last 24 hours: %n.</source>
+        <translation>
+            <numerusform>Odmítnuto za posledních 24 hodin: %n.</numerusform>
+            <numerusform>Odmítnuto za posledních 24 hodin: %n.</numerusform>
+            <numerusform>Odmítnuto za posledních 24 hodin: %n.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Display the logs shows each failed call with its fix.</source>
+        <translation>Zobrazit logy ukáže každé neúspěšné volání i s řešením.</translation>
+    </message>
+    <message>
+        <source>Check in Entra that provisioning is on and not in quarantine (Provisioning → Overview).</source>
+        <translation>Ověřte v Entra, že je zřizování zapnuté a není v karanténě (Zřizování → Přehled).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Entra&apos;s calls are answered; %n failed in the last 24 hours.</source>
+        <translation>
+            <numerusform>Volání z Entra dostávají odpověď; za posledních 24 hodin %n selhalo.</numerusform>
+            <numerusform>Volání z Entra dostávají odpověď; za posledních 24 hodin %n selhala.</numerusform>
+            <numerusform>Volání z Entra dostávají odpověď; za posledních 24 hodin jich %n selhalo.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Entra&apos;s calls are answered.</source>
+        <translation>Volání z Entra dostávají odpověď.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n calls in the last 24 hours failed.</source>
+        <translation>
+            <numerusform>Za posledních 24 hodin selhalo %1 z %n volání.</numerusform>
+            <numerusform>Za posledních 24 hodin selhalo %1 z %n volání.</numerusform>
+            <numerusform>Za posledních 24 hodin selhalo %1 z %n volání.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Entra will put the job in quarantine if this goes on.</source>
+        <translation>Bude-li to pokračovat, Entra úlohu umístí do karantény.</translation>
+    </message>
+    <message>
+        <source>Entra quarantines a job whose calls mostly fail.</source>
+        <translation>Úlohu, jejíž volání většinou selhávají, Entra umístí do karantény.</translation>
+    </message>
+    <message>
+        <source>Last failure: %1</source>
+        <translation>Poslední chyba: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Entra has not called for %n days.</source>
+        <translation>
+            <numerusform>Entra nevolala %n den.</numerusform>
+            <numerusform>Entra nevolala %n dny.</numerusform>
+            <numerusform>Entra nevolala %n dní.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Entra has not called for %n hours.</source>
+        <translation>
+            <numerusform>Entra nevolala %n hodinu.</numerusform>
+            <numerusform>Entra nevolala %n hodiny.</numerusform>
+            <numerusform>Entra nevolala %n hodin.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>It calls about every 40 minutes.</source>
+        <translation>Volá přibližně každých 40 minut.</translation>
+    </message>
+    <message>
+        <source>Fix:</source>
+        <translation>Řešení:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n selhalo</numerusform>
+            <numerusform>%n selhala</numerusform>
+            <numerusform>%n selhalo</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n refused</source>
+        <translation>
+            <numerusform>%n odmítnuto</numerusform>
+            <numerusform>%n odmítnuta</numerusform>
+            <numerusform>%n odmítnuto</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No failures</source>
+        <translation>Bez chyb</translation>
+    </message>
+    <message>
+        <source>Calls in the last 24 hours: %1 (failed: %2, refused: %3).</source>
+        <translation>Volání za posledních 24 hodin: %1 (selhalo: %2, odmítnuto: %3).</translation>
     </message>
 </context>
 <context>
@@ -1095,6 +1322,37 @@ Smazáním zmizí i tato mapování a členství všech jejích členů (%3), v�
     </message>
 </context>
 <context>
+    <name>RelativeTime</name>
+    <message>
+        <source>just now</source>
+        <translation>právě teď</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation>
+            <numerusform>před %n min</numerusform>
+            <numerusform>před %n min</numerusform>
+            <numerusform>před %n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h ago</source>
+        <translation>
+            <numerusform>před %n h</numerusform>
+            <numerusform>před %n h</numerusform>
+            <numerusform>před %n h</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n days ago</source>
+        <translation>
+            <numerusform>před %n dnem</numerusform>
+            <numerusform>před %n dny</numerusform>
+            <numerusform>před %n dny</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RolesPage</name>
     <message>
         <source>Sofa roles. Administrator and Subject manager are built in: their holders receive the failure e-mails. A role mapping grants a role to the members of an Entra group.</source>
@@ -1506,10 +1764,6 @@ Smazáním zmizí i tato mapování a role všem jejím držitelům (%3), včetn
         <translation>Typ</translation>
     </message>
     <message>
-        <source>State</source>
-        <translation>Stav</translation>
-    </message>
-    <message>
         <source>Users</source>
         <translation>Uživatelé</translation>
     </message>
@@ -1526,12 +1780,16 @@ Smazáním zmizí i tato mapování a role všem jejím držitelům (%3), včetn
         <translation>Popis</translation>
     </message>
     <message>
-        <source>Enabled</source>
-        <translation>Aktivní</translation>
+        <source>Health</source>
+        <translation>Stav</translation>
     </message>
     <message>
-        <source>Disabled</source>
-        <translation>Neaktivní</translation>
+        <source>Last success</source>
+        <translation>Poslední úspěch</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Posledních 24 h</translation>
     </message>
     <message>
         <source>Never</source>
