@@ -55,12 +55,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from shot_folder import save_png  # noqa: E402
 from shot_folder import use_language  # noqa: E402
 
+from tests.samples import entra_group  # noqa: E402
 from tests.samples import entra_user  # noqa: E402
 
 GUIDS = ("5e0f9a61-3c1d-4b7e-9a55-0d3c2b1a0f11", "a7c3e2d4-8b9f-4e10-b2c3-d4e5f6a7b8c9")
 
 
 def populate(services: bootstrap.Services) -> None:
+    """Synchronizations in every health the list tells apart: ok (Contoso), disabled
+    (Fabrikam), failing (Účetní oddělení), refused (Northwind) and never called (Adatum).
+    """
     s = services.synchronizations
     services.settings.set("public_base_url", "https://sofa.contoso.com")
     for group in ("Accounting", "Účetní oddělení", "Sales"):
@@ -69,31 +73,62 @@ def populate(services: bootstrap.Services) -> None:
     s.create(SyncSettings("Contoso – Entra ID", "Contoso_Entra_ID", "Production tenant, HR users"))
     s.create(SyncSettings("Fabrikam test", "Fabrikam_test", "Test tenant", enabled=False))
     s.create(SyncSettings("Účetní oddělení", "Ucetni_oddeleni", "Pilot", log_level="debug"))
+    s.create(SyncSettings("Northwind", "Northwind", "Subsidiary"))
+    s.create(SyncSettings("Adatum pilot", "Adatum_pilot", "Set up, not yet in Entra"))
     s.set_mappings(
         "Contoso_Entra_ID",
         [("Accounting", GUIDS[0]), ("Účetní oddělení", GUIDS[1])],
         [("Auditor", GUIDS[0])],
     )
-    keys = {i: s.issue_key(i, 365).key for i in ("Contoso_Entra_ID", "Ucetni_oddeleni")}
+    identifiers = ("Contoso_Entra_ID", "Ucetni_oddeleni", "Northwind", "Adatum_pilot")
+    keys = {i: s.issue_key(i, 365).key for i in identifiers}
     soon = s.get("Ucetni_oddeleni").id
     AccessKey.update(expires_at=utcnow() + timedelta(days=9)).where(
         AccessKey.sync == soon
     ).execute()
     client = testing.TestClient(create_app(services.db))
-    for (identifier, key), names in zip(
-        keys.items(),
-        (("alice", "bob", "jana.novakova"), ("petr.dvorak", "eva.svobodova")),
-        strict=True,
-    ):
-        for name in names:
-            client.simulate_post(
-                f"/scim/v2/{identifier}/Users",
-                json=entra_user(f"{name}@contoso.com"),
-                headers={"Authorization": f"Bearer {key}"},
-            )
-        client.simulate_get(
-            f"/scim/v2/{identifier}/Users/missing", headers={"Authorization": f"Bearer {key}"}
+
+    def call(method: str, identifier: str, path: str, key: str, body: object = None) -> None:
+        headers = {"Authorization": f"Bearer {key}"}
+        client.simulate_request(method, f"/scim/v2/{identifier}{path}", json=body, headers=headers)
+
+    for name in ("alice", "bob", "jana.novakova"):
+        call(
+            "POST",
+            "Contoso_Entra_ID",
+            "/Users",
+            keys["Contoso_Entra_ID"],
+            entra_user(f"{name}@contoso.com"),
         )
+    call(
+        "POST",
+        "Contoso_Entra_ID",
+        "/Groups",
+        keys["Contoso_Entra_ID"],
+        entra_group("Accounting", GUIDS[0]),
+    )
+    call("GET", "Contoso_Entra_ID", "/Users/missing", keys["Contoso_Entra_ID"])
+    # Účetní oddělení: Entra creates users that Sofa already has (409): failing.
+    for name in ("petr.dvorak", "eva.svobodova"):
+        call(
+            "POST",
+            "Ucetni_oddeleni",
+            "/Users",
+            keys["Ucetni_oddeleni"],
+            entra_user(f"{name}@contoso.com"),
+        )
+    for _ in range(3):
+        call(
+            "POST",
+            "Ucetni_oddeleni",
+            "/Users",
+            keys["Ucetni_oddeleni"],
+            entra_user("eva.svobodova@contoso.com"),
+        )
+    # Northwind: Entra still sends the key that was replaced by mistake: refused.
+    call("GET", "Northwind", "/Users", keys["Northwind"])
+    for _ in range(12):
+        call("GET", "Northwind", "/Users", "the-old-key")
     sync = s.get("Contoso_Entra_ID")
     for level, event, message in (
         (logging.INFO, "user.created", "Created user carol@contoso.com"),
@@ -101,9 +136,14 @@ def populate(services: bootstrap.Services) -> None:
         (logging.ERROR, "call.failed", "POST /Users → 500: Sofa could not process the request"),
     ):
         LogEntry.create(sync=sync.id, level=level, event=event, message=message)
-    Synchronization.update(last_call_at=utcnow() - timedelta(minutes=7)).where(
-        Synchronization.id == sync.id
-    ).execute()
+    # As if Entra's last cycles ran a few minutes ago.
+    ago = {m: utcnow() - timedelta(minutes=m) for m in (3, 7, 9)}
+    for identifier, times in (
+        ("Contoso_Entra_ID", {"last_call_at": ago[7], "last_success_at": ago[7]}),
+        ("Ucetni_oddeleni", {"last_call_at": ago[3], "last_failed_at": ago[3]}),
+        ("Ucetni_oddeleni", {"last_success_at": ago[9]}),
+    ):
+        Synchronization.update(**times).where(Synchronization.identifier == identifier).execute()
 
 
 def save(widget: QWidget, name: str, size: tuple[int, int] | None = None) -> None:

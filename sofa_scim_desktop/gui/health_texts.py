@@ -133,8 +133,13 @@ class HealthWords(QObject):
             text = self.tr("Entra has not called for %n hours.", "", hours)
         return text + " " + self.tr("It calls about every 40 minutes.")
 
-    def tooltip(self, health: Health) -> str:
+    def tooltip(self, health: Health, last_failure: bool = True) -> str:
+        """The reason and the fix; `last_failure` False leaves out the last failure's
+        sentence (long, and in the log too) where space is short.
+        """
         reason, fix = self.reason_and_fix(health)
+        if not last_failure:
+            reason = reason.splitlines()[0]
         fix_label = self.tr("Fix:")  # NOTE: outside the f-string, where lupdate finds it
         return f"{reason}\n{fix_label} {fix}" if fix else reason
 

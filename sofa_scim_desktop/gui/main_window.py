@@ -48,6 +48,8 @@ class MainWindow(QMainWindow):
         for page in pages:
             self.pages.addWidget(page)
         self.settings_page.serverSettingsChanged.connect(self.restart_server)
+        self.settings_page.saved.connect(self.sync_page.refresh)  # e.g. a new public base URL
+        self.sync_page.settingsRequested.connect(self.open_public_base_url)
         self.navigation = self._navigation()
         splitter = QSplitter()
         splitter.addWidget(self.navigation)
@@ -113,6 +115,12 @@ class MainWindow(QMainWindow):
             found.append(top)
             found.extend(top.child(j) for j in range(top.childCount()))  # type: ignore[misc]
         return found
+
+    @Slot()
+    def open_public_base_url(self) -> None:
+        """Settings, with the cursor in the public base URL (the Connect Entra warning)."""
+        self.show_page(SETTINGS_PAGE)
+        self.settings_page.focus_field("public_base_url")
 
     def local_server_url(self) -> str | None:
         """Where the embedded server answers on this computer (None while stopped)."""

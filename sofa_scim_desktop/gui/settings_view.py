@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtCore import Signal
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QComboBox
@@ -157,7 +158,7 @@ class SettingsView(QWidget):
         layout.addLayout(left, 1)
         layout.addLayout(right, 1)
         self._align_labels()
-        scroll = QScrollArea()
+        self.scroll_area = scroll = QScrollArea()
         scroll.setWidget(body)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -249,6 +250,16 @@ class SettingsView(QWidget):
         return box
 
     # --- Behaviour --------------------------------------------------------------------------
+
+    def focus_field(self, key: str) -> None:
+        """Puts the cursor in `key`'s field, its text selected to be typed over (the Connect
+        Entra panel's "Change it in Settings…" asks so for the public base URL).
+        """
+        field = self.fields[key]
+        self.scroll_area.ensureWidgetVisible(field)
+        field.setFocus(Qt.FocusReason.OtherFocusReason)
+        if isinstance(field, QLineEdit):
+            field.selectAll()
 
     @Slot()
     def load(self) -> None:

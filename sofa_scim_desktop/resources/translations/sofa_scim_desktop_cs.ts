@@ -147,6 +147,41 @@ Dokud server neběží, Entra se k tomuto počítači nedostane. Zvolte jiný po
     </message>
 </context>
 <context>
+    <name>ConnectEntraPanel</name>
+    <message>
+        <source>Copied</source>
+        <translation>Zkopírováno</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopírovat</translation>
+    </message>
+    <message>
+        <source>Check the connection</source>
+        <translation>Zkontrolovat připojení</translation>
+    </message>
+    <message>
+        <source>Select a synchronization to connect it with Entra.</source>
+        <translation>Vyberte synchronizaci, kterou chcete připojit k Entra.</translation>
+    </message>
+    <message>
+        <source>Endpoint URL (Entra&apos;s Tenant URL):</source>
+        <translation>Endpoint URL (v Entra Adresa URL tenanta):</translation>
+    </message>
+    <message>
+        <source>In Entra: Enterprise apps → your application → Provisioning</source>
+        <translation>V Entra: Podnikové aplikace → vaše aplikace → Zřizování</translation>
+    </message>
+    <message>
+        <source>Connect Entra</source>
+        <translation>Připojení Entra</translation>
+    </message>
+    <message>
+        <source>Connect Entra – %1</source>
+        <translation>Připojení Entra – %1</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionCheck</name>
     <message>
         <source>Set Settings → Public base URL (the setting public_base_url) to the public HTTPS address of the reverse proxy in front of Sofa, e.g. https://sofa.example.com.</source>
@@ -433,6 +468,81 @@ Pošlete prosím tento soubor spolu s popisem toho, co jste dělali, podpoře So
     <message>
         <source>Roles</source>
         <translation>Role</translation>
+    </message>
+</context>
+<context>
+    <name>EntraChecklist</name>
+    <message>
+        <source>1. Tenant URL and Secret Token entered in Entra</source>
+        <translation>1. Adresa URL tenanta a Token tajného kódu zadány v Entra</translation>
+    </message>
+    <message>
+        <source>2. Test connection received</source>
+        <translation>2. Přijato Otestovat připojení</translation>
+    </message>
+    <message>
+        <source>3. First user provisioned</source>
+        <translation>3. Zřízen první uživatel</translation>
+    </message>
+    <message>
+        <source>4. First group provisioned</source>
+        <translation>4. Zřízena první skupina</translation>
+    </message>
+    <message>
+        <source>5. Last provisioning cycle</source>
+        <translation>5. Poslední cyklus zřizování</translation>
+    </message>
+    <message>
+        <source>Users provisioned: %1</source>
+        <translation>Zřízení uživatelé: %1</translation>
+    </message>
+    <message>
+        <source>In Entra: Create, then Start provisioning, with users assigned.</source>
+        <translation>V Entra: Vytvořit, pak Spustit zřizování, s přiřazenými uživateli.</translation>
+    </message>
+    <message>
+        <source>Groups provisioned: %1</source>
+        <translation>Zřízené skupiny: %1</translation>
+    </message>
+    <message>
+        <source>In Entra: assign the groups to the application (Users and groups).</source>
+        <translation>V Entra: přiřaďte aplikaci skupiny (Uživatelé a skupiny).</translation>
+    </message>
+    <message>
+        <source>The key is valid until %1.</source>
+        <translation>Klíč platí do %1.</translation>
+    </message>
+    <message>
+        <source>The key has expired: generate a new one in Access details.</source>
+        <translation>Platnost klíče skončila: vygenerujte nový v Přístupových údajích.</translation>
+    </message>
+    <message>
+        <source>Generate a key in Access details and paste it with the URL.</source>
+        <translation>Vygenerujte klíč v Přístupových údajích a vložte ho spolu s URL.</translation>
+    </message>
+    <message>
+        <source>A call with the key arrived %1.</source>
+        <translation>Volání s klíčem přišlo %1.</translation>
+    </message>
+    <message>
+        <source>Calls arrive, but without the right key: see the list.</source>
+        <translation>Volání přicházejí, ale bez správného klíče: viz seznam.</translation>
+    </message>
+    <message>
+        <source>In Entra: Provisioning → Test connection.</source>
+        <translation>V Entra: Zřizování → Otestovat připojení.</translation>
+    </message>
+    <message>
+        <source>Entra runs a cycle about every 40 minutes.</source>
+        <translation>Entra spouští cyklus přibližně každých 40 minut.</translation>
+    </message>
+    <message>
+        <source>Last call %1.</source>
+        <translation>Poslední volání %1.</translation>
+    </message>
+    <message>
+        <source>No success for a day: is provisioning on?</source>
+        <translation>Den bez úspěchu: je zřizování zapnuté?</translation>
     </message>
 </context>
 <context>
@@ -1322,6 +1432,41 @@ Smazáním zmizí i tato mapování a členství všech jejích členů (%3), v�
     </message>
 </context>
 <context>
+    <name>PublicUrlWarning</name>
+    <message>
+        <source>Change it in Settings…</source>
+        <translation>Změnit v Nastavení…</translation>
+    </message>
+    <message>
+        <source>Entra cannot reach this Endpoint URL:</source>
+        <translation>Entra se na tuto Endpoint URL nedostane:</translation>
+    </message>
+    <message>
+        <source>Fix: set the public base URL in Settings to the public HTTPS address of the reverse proxy in front of Sofa, e.g. https://sofa.example.com; every Endpoint URL follows it.</source>
+        <translation>Řešení: v Nastavení zadejte jako veřejnou základní URL veřejnou adresu HTTPS reverzní proxy před aplikací Sofa, např. https://sofa.example.com; podle ní se řídí každá Endpoint URL.</translation>
+    </message>
+    <message>
+        <source>%1 is not an HTTPS address; Entra calls only HTTPS addresses.</source>
+        <translation>%1 není adresa HTTPS; Entra volá jen adresy HTTPS.</translation>
+    </message>
+    <message>
+        <source>%1 names no host.</source>
+        <translation>%1 neuvádí žádný server.</translation>
+    </message>
+    <message>
+        <source>%2 is this computer; Entra calls from Microsoft&apos;s cloud, not from here.</source>
+        <translation>%2 je tento počítač; Entra volá z cloudu Microsoftu, ne odsud.</translation>
+    </message>
+    <message>
+        <source>%2 is a private or local-network address, out of reach from the internet.</source>
+        <translation>%2 je soukromá adresa nebo adresa místní sítě, z internetu nedosažitelná.</translation>
+    </message>
+    <message>
+        <source>%2 is a name without a domain; only your local network can resolve it.</source>
+        <translation>%2 je název bez domény; přeložit ho umí jen vaše místní síť.</translation>
+    </message>
+</context>
+<context>
     <name>RelativeTime</name>
     <message>
         <source>just now</source>
@@ -1769,11 +1914,13 @@ Smazáním zmizí i tato mapování a role všem jejím držitelům (%3), včetn
     </message>
     <message>
         <source>Last call</source>
-        <translation>Poslední volání</translation>
+        <translation>Poslední
+volání</translation>
     </message>
     <message>
         <source>Key expires</source>
-        <translation>Expirace klíče</translation>
+        <translation>Expirace
+klíče</translation>
     </message>
     <message>
         <source>Description</source>
@@ -1785,11 +1932,13 @@ Smazáním zmizí i tato mapování a role všem jejím držitelům (%3), včetn
     </message>
     <message>
         <source>Last success</source>
-        <translation>Poslední úspěch</translation>
+        <translation>Poslední
+úspěch</translation>
     </message>
     <message>
         <source>Last 24 hours</source>
-        <translation>Posledních 24 h</translation>
+        <translation>Posledních
+24 h</translation>
     </message>
     <message>
         <source>Never</source>
