@@ -243,14 +243,7 @@ def shoot_connection_check(services: bootstrap.Services) -> None:
     dialog.deleteLater()
 
 
-# What services/health.py will say of a synchronization (the lead's work), in each language.
-HEALTH_EXAMPLE = {
-    "en": "Contoso – Entra ID: calls are refused (expired key).",
-    "cs": "Contoso – Entra ID: volání jsou odmítána (platnost klíče skončila).",
-}
-
-
-def shoot_background(window: MainWindow, language: str) -> None:
+def shoot_background(window: MainWindow) -> None:
     """The close question (with and without a system tray), the tray's menu and its icons."""
     url = window.server.url or "http://127.0.0.1:8080"
     for name, tray in (("close_1_ask", True), ("close_2_no_tray", False)):
@@ -258,8 +251,7 @@ def shoot_background(window: MainWindow, language: str) -> None:
         save(dialog, name)
         dialog.close()
         dialog.deleteLater()
-    tray = window.background.tray
-    tray.show_health("refused", HEALTH_EXAMPLE[language])
+    tray = window.background.tray  # with the worst health of the list (populate's)
     save(tray.menu, "tray_menu")
     tray.menu.close()
     save(icon_states(tray), "tray_icons")
@@ -326,7 +318,7 @@ def main() -> None:
     save(debug, "log_viewer_debug_detail")
     busy = BusyPortDialog("127.0.0.1", 8080, "Address already in use")
     save(busy, "busy_port")
-    shoot_background(window, args.language)
+    shoot_background(window)
     shoot_crash(window)
     window.server.stop()  # first: closing the window while it serves would ask
     # NOTE: deleted by Qt, not by Python's garbage collector (see SyncEditor.edit).

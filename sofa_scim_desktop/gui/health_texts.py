@@ -148,6 +148,10 @@ class HealthWords(QObject):
         reason = self.reason_and_fix(health)[0].splitlines()[0]
         return f"{name}: {reason}"
 
+    def all_ok(self) -> str:
+        """For the tray, when every synchronization is well."""
+        return self.tr("Every synchronization: Entra's calls are answered.")
+
     def last_day(self, figures: CallFigures) -> str:
         """The last 24 hours' failures and refusals, e.g. "3 failed · 12 refused"."""
         parts = []

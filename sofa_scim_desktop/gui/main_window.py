@@ -69,10 +69,11 @@ class MainWindow(QMainWindow):
             self._server_stopped()
         else:
             self._server_started(self.server.url)
-        # NOTE: the synchronizations' health is not wired yet: once services/health.py lands,
-        # the 2 s poll of the SyncPage can fold it with tray.worst() into tray.show_health().
         self.background = Background(self, self.server, services.settings)
         self.background.tray.quitRequested.connect(self.quit_app)
+        # The tray shows the worst health the list's 2 s poll found (tray.worst), translated.
+        self.sync_page.healthChanged.connect(self.background.tray.show_health)
+        self.background.tray.show_health(*self.sync_page.health)
         self._quitting = False
         self.resize(1100, 700)
 

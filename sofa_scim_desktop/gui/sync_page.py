@@ -28,10 +28,12 @@ from sofa_scim_desktop.gui.connect_panel import ConnectEntraPanel
 from sofa_scim_desktop.gui.connection_check_view import ConnectionCheckDialog
 from sofa_scim_desktop.gui.connection_check_view import LocalUrl
 from sofa_scim_desktop.gui.editor.dialog import SyncEditor
+from sofa_scim_desktop.gui.health_texts import HealthWords
 from sofa_scim_desktop.gui.log_viewer import LogViewer
 from sofa_scim_desktop.gui.sync_model import DESCRIPTION
 from sofa_scim_desktop.gui.sync_model import TYPE
 from sofa_scim_desktop.gui.sync_model import SyncTableModel
+from sofa_scim_desktop.gui.tray import worst
 from sofa_scim_desktop.services import synchronizations as syncs
 from sofa_scim_desktop.services.synchronizations import SyncSummary
 
@@ -43,9 +45,13 @@ POLL_MS = 2000
 
 
 class SyncPage(QWidget):
-    """Emits `settingsRequested` when the admin asks to change the public base URL."""
+    """Emits `settingsRequested` when the admin asks to change the public base URL, and
+    `healthChanged(state, sentence)` when the worst health among the synchronizations
+    changes (for the tray): the state as services.health names it, the sentence translated.
+    """
 
     settingsRequested = Signal()
+    healthChanged = Signal(str, str)
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -53,6 +59,8 @@ class SyncPage(QWidget):
         self.model = SyncTableModel(self)
         self.table = self._table()
         self.panel = ConnectEntraPanel(services)
+        self.words = HealthWords(self)
+        self.health: tuple[str, str] = ("ok", "")  # the worst, as last told
         self.add_action = QAction(self.tr("+ Add SCIM synchronization"), self)
         self.edit_action = QAction(self.tr("Edit synchronization"), self)
         self.delete_action = QAction(self.tr("Delete synchronization"), self)
@@ -152,10 +160,21 @@ class SyncPage(QWidget):
             self.refresh()
 
     def refresh(self) -> None:
-        self.model.set_rows(syncs.overview())
-        self.empty_hint.setVisible(self.model.rowCount() == 0)
-        self.panel.setVisible(self.model.rowCount() > 0)
+        rows = syncs.overview()
+        self.model.set_rows(rows)
+        self.empty_hint.setVisible(not rows)
+        self.panel.setVisible(bool(rows))
         self._show_panel()
+        self._tell_health(rows)
+
+    def _tell_health(self, rows: list[SyncSummary]) -> None:
+        """The worst health, from the rows just read (no query of its own)."""
+        state, text = worst([(r.health.state, self.words.sentence(r.name, r.health)) for r in rows])
+        if state == "ok" and rows:  # all well: no one name stands for all of them
+            text = self.words.all_ok()
+        if (state, text) != self.health:
+            self.health = (state, text)
+            self.healthChanged.emit(state, text)
 
     def _show_panel(self) -> None:
         self.panel.show_sync(self.selected())

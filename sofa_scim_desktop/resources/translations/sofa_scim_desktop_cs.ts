@@ -782,6 +782,10 @@ Smazáním zmizí i tato mapování a členství všech jejích členů (%3), v�
         <source>Fix:</source>
         <translation>Řešení:</translation>
     </message>
+    <message>
+        <source>Every synchronization: Entra&apos;s calls are answered.</source>
+        <translation>Všechny synchronizace: volání z Entra dostávají odpověď.</translation>
+    </message>
     <message numerus="yes">
         <source>%n failed</source>
         <translation>
