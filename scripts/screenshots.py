@@ -61,9 +61,10 @@ from tests.samples import entra_user  # noqa: E402
 GUIDS = ("5e0f9a61-3c1d-4b7e-9a55-0d3c2b1a0f11", "a7c3e2d4-8b9f-4e10-b2c3-d4e5f6a7b8c9")
 
 
-def populate(services: bootstrap.Services) -> None:
+def populate(services: bootstrap.Services) -> dict[str, str]:
     """Synchronizations in every health the list tells apart: ok (Contoso), disabled
     (Fabrikam), failing (Účetní oddělení), refused (Northwind) and never called (Adatum).
+    Returns the keys by identifier.
     """
     s = services.synchronizations
     services.settings.set("public_base_url", "https://sofa.contoso.com")
@@ -144,6 +145,7 @@ def populate(services: bootstrap.Services) -> None:
         ("Ucetni_oddeleni", {"last_success_at": ago[9]}),
     ):
         Synchronization.update(**times).where(Synchronization.identifier == identifier).execute()
+    return keys
 
 
 def save(widget: QWidget, name: str, size: tuple[int, int] | None = None) -> None:
@@ -226,6 +228,36 @@ def mixed_report() -> Report:
     return Report("Contoso_Entra_ID", f"{base}/scim/v2/Contoso_Entra_ID", steps)
 
 
+def shoot_connect_entra(window: MainWindow, keys: dict[str, str]) -> None:
+    """The Connect Entra panel: behind the default address (the warning), then behind a
+    public HTTPS address after Entra's Test connection (half of the steps ticked), and the
+    way the warning leads to Settings.
+    """
+    services, page = window.services, window.sync_page
+    services.settings.set("public_base_url", "http://127.0.0.1:8080")  # the default
+    page.refresh()
+    page.select("Adatum_pilot")
+    save(window, "connect_entra_1_not_public")
+    dialog = AccessDialog(services, "Adatum_pilot")
+    save(dialog, "access_5_not_public")
+    dialog.close()
+    dialog.deleteLater()
+    page.panel.warning.settings_button.click()
+    save(window, "connect_entra_3_settings")
+    window.settings_page.load()
+    window.show_page(SYNC_PAGE)
+    services.settings.set("public_base_url", "https://sofa.contoso.com")
+    # What Entra's Test connection sends: a filter on a user name that does not exist.
+    testing.TestClient(create_app(services.db)).simulate_get(
+        "/scim/v2/Adatum_pilot/Users",
+        params={"filter": 'userName eq "test-0e8d1c"'},
+        headers={"Authorization": f"Bearer {keys['Adatum_pilot']}"},
+    )
+    page.refresh()
+    page.select("Adatum_pilot")
+    save(window, "connect_entra_2_half_ticked")
+
+
 def shoot_connection_check(services: bootstrap.Services) -> None:
     dialog = ConnectionCheckDialog(services, "Contoso_Entra_ID")
     dialog.show()
@@ -290,7 +322,7 @@ def main() -> None:
     use_language(args.language)
     folder = tempfile.mkdtemp(prefix="sofa-shots-")
     services = bootstrap.build(folder)
-    populate(services)
+    keys = populate(services)
     services.settings.set("server.port", "0")
     window = MainWindow(services)
     window.server.start()
@@ -299,6 +331,8 @@ def main() -> None:
     for index, name in ((DIRECTORY_PAGE, "directory"), (SETTINGS_PAGE, "settings")):
         window.show_page(index)
         save(window, f"main_window_{name}")
+    shoot_connect_entra(window, keys)
+    window.sync_page.select("Contoso_Entra_ID")
     shoot_support(window, folder)
     window.show_page(SYNC_PAGE)
     page = window.sync_page

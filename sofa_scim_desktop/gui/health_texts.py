@@ -77,61 +77,78 @@ class HealthWords(QObject):
             return self.tr("Not called yet")
         return self.tr("Disabled")
 
-    def reason_and_fix(self, health: Health) -> tuple[str, str | None]:
-        """The full reason, and what to do (None when nothing needs doing)."""
+    def headline(self, health: Health) -> str:
+        """The reason's first sentence: what the tray says."""
         args = health.args
         state = health.state
         if state == "disabled":
-            return self.tr("The synchronization is disabled: Sofa refuses Entra's calls."), self.tr(
+            return self.tr("The synchronization is disabled: Sofa refuses Entra's calls.")
+        if state == "never_called":
+            return self.tr("Entra has not called yet.")
+        if state == "refused":
+            return self.refusal_reason(str(args.get("refusal", "")))
+        if state == "failing":
+            text = self.tr(
+                "%1 of %n calls in the last 24 hours failed.", "", int(args.get("calls", 0))
+            )
+            return text.replace("%1", str(args.get("failed", 0)))
+        if state == "silent":
+            hours = int(args.get("hours", 0))
+            if hours >= HOURS_AS_DAYS:
+                return self.tr("Entra has not called for %n days.", "", hours // 24)
+            return self.tr("Entra has not called for %n hours.", "", hours)
+        failed = int(args.get("failed", 0))
+        if failed:
+            return self.tr(
+                "Entra's calls are answered; %n failed in the last 24 hours.", "", failed
+            )
+        return self.tr("Entra's calls are answered.")
+
+    def reason_and_fix(self, health: Health) -> tuple[str, str | None]:
+        """The full reason (the headline and what follows from it), and what to do (None
+        when nothing needs doing).
+        """
+        args = health.args
+        state = health.state
+        headline = self.headline(health)
+        logs = self.tr("Display the logs shows each failed call with its fix.")
+        if state == "disabled":
+            return headline, self.tr(
                 "Enable it (Enable synchronization) when Entra should provision again."
             )
         if state == "never_called":
-            return self.tr("Entra has not called yet."), self.tr(
+            return headline, self.tr(
                 "Paste the Endpoint URL into Entra as the Tenant URL and the key as the Secret "
                 "Token, then click Test Connection."
             )
         if state == "refused":
-            reason = str(args.get("refusal", ""))
             refused = self.tr(
                 "Refused in the last 24 hours: %n.", "", int(args.get("refused_24h", 0))
             )
-            return f"{self.refusal_reason(reason)} {refused}", self.refusal_fix(reason)
+            return f"{headline} {refused}", self.refusal_fix(str(args.get("refusal", "")))
         if state == "failing":
-            return self._failing_reason(health), self.tr(
-                "Display the logs shows each failed call with its fix."
-            )
+            return headline + self._quarantine(health), logs
         if state == "silent":
-            return self._silent_reason(int(args.get("hours", 0))), self.tr(
+            often = self.tr("It calls about every 40 minutes.")
+            return f"{headline} {often}", self.tr(
                 "Check in Entra that provisioning is on and not in quarantine (Provisioning → "
                 "Overview)."
             )
-        failed = int(args.get("failed", 0))
-        if failed:
-            text = self.tr(
-                "Entra's calls are answered; %n failed in the last 24 hours.", "", failed
-            )
-            return text, self.tr("Display the logs shows each failed call with its fix.")
-        return self.tr("Entra's calls are answered."), None
+        return headline, logs if args.get("failed") else None
 
-    def _failing_reason(self, health: Health) -> str:
+    def _quarantine(self, health: Health) -> str:
+        """What a failing synchronization's headline is followed by: the quarantine warning
+        and, on a line of its own, the last failure as Entra was told (in English).
+        """
         args = health.args
-        text = self.tr("%1 of %n calls in the last 24 hours failed.", "", int(args.get("calls", 0)))
-        text = text.replace("%1", str(args.get("failed", 0)))
         if args.get("quarantine_soon"):
-            text += " " + self.tr("Entra will put the job in quarantine if this goes on.")
+            text = " " + self.tr("Entra will put the job in quarantine if this goes on.")
         else:
-            text += " " + self.tr("Entra quarantines a job whose calls mostly fail.")
+            text = " " + self.tr("Entra quarantines a job whose calls mostly fail.")
         last = str(args.get("last_failure") or "")
         if last:
             text += "\n" + self.tr("Last failure: %1").replace("%1", last)
         return text
-
-    def _silent_reason(self, hours: int) -> str:
-        if hours >= HOURS_AS_DAYS:
-            text = self.tr("Entra has not called for %n days.", "", hours // 24)
-        else:
-            text = self.tr("Entra has not called for %n hours.", "", hours)
-        return text + " " + self.tr("It calls about every 40 minutes.")
 
     def tooltip(self, health: Health, last_failure: bool = True) -> str:
         """The reason and the fix; `last_failure` False leaves out the last failure's
@@ -144,9 +161,8 @@ class HealthWords(QObject):
         return f"{reason}\n{fix_label} {fix}" if fix else reason
 
     def sentence(self, name: str, health: Health) -> str:
-        """One line for the tray: the synchronization's name and why (without the fix)."""
-        reason = self.reason_and_fix(health)[0].splitlines()[0]
-        return f"{name}: {reason}"
+        """One line for the tray's menu and tooltip: the synchronization's name and why."""
+        return f"{name}: {self.headline(health)}"
 
     def all_ok(self) -> str:
         """For the tray, when every synchronization is well."""

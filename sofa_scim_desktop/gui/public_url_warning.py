@@ -5,6 +5,7 @@ details, wherever the admin is about to copy an Endpoint URL.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QObject
 from PySide6.QtCore import Qt
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QApplication
@@ -25,6 +26,46 @@ FRAME_STYLE = (
 )
 
 
+class PublicUrlWords(QObject):
+    """Why Entra cannot reach an address, one sentence per problem (Settings' preview too)."""
+
+    def reasons(self, found: public_url.PublicUrl) -> list[str]:
+        texts = {
+            public_url.NOT_HTTPS: self.tr(
+                "%1 is not an HTTPS address; Entra calls only HTTPS addresses."
+            ),
+            public_url.NO_HOST: self.tr("%1 names no host."),
+            public_url.LOCAL: self.tr(
+                "%2 is this computer; Entra calls from Microsoft's cloud, not from here."
+            ),
+            public_url.PRIVATE: self.tr(
+                "%2 is a private or local-network address, out of reach from the internet."
+            ),
+            public_url.BARE_HOST: self.tr(
+                "%2 is a name without a domain; only your local network can resolve it."
+            ),
+        }
+        return [
+            texts[problem].replace("%1", found.url).replace("%2", found.host)
+            for problem in found.problems
+        ]
+
+    def warning(self, found: public_url.PublicUrl) -> str:
+        lines = [self.tr("Entra cannot reach this Endpoint URL:")]
+        lines += [f"• {reason}" for reason in self.reasons(found)]
+        lines.append(
+            self.tr(
+                "Fix: set the public base URL in Settings to the public HTTPS address of the "
+                "reverse proxy in front of Sofa, e.g. https://sofa.example.com; every Endpoint "
+                "URL follows it."
+            )
+        )
+        return "\n".join(lines)
+
+    def settings_button(self) -> str:
+        return self.tr("Change it in Settings…")
+
+
 class PublicUrlWarning(QFrame):
     """Hidden while the public base URL is a public HTTPS address. Emits `settingsRequested`
     when the admin asks to change it.
@@ -37,6 +78,7 @@ class PublicUrlWarning(QFrame):
         self.setObjectName("publicUrlWarning")
         self.setStyleSheet(FRAME_STYLE)
         self.problems: tuple[str, ...] = ()
+        self.words = PublicUrlWords(self)
         icon = QLabel()
         style = QApplication.style()
         pixmap = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(20, 20)
@@ -45,7 +87,7 @@ class PublicUrlWarning(QFrame):
         self.text = QLabel()
         self.text.setWordWrap(True)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.settings_button = QPushButton(self.tr("Change it in Settings…"))
+        self.settings_button = QPushButton(self.words.settings_button())
         self.settings_button.clicked.connect(self.settingsRequested)
         button_row = QHBoxLayout()
         button_row.addStretch()
@@ -66,36 +108,6 @@ class PublicUrlWarning(QFrame):
         if found.reachable:
             self.hide()
             return False
-        self.text.setText(self.describe(found))
+        self.text.setText(self.words.warning(found))
         self.show()
         return True
-
-    def describe(self, found: public_url.PublicUrl) -> str:
-        lines = [self.tr("Entra cannot reach this Endpoint URL:")]
-        lines += [f"• {self._why(problem, found)}" for problem in found.problems]
-        lines.append(
-            self.tr(
-                "Fix: set the public base URL in Settings to the public HTTPS address of the "
-                "reverse proxy in front of Sofa, e.g. https://sofa.example.com; every Endpoint "
-                "URL follows it."
-            )
-        )
-        return "\n".join(lines)
-
-    def _why(self, problem: str, found: public_url.PublicUrl) -> str:
-        texts = {
-            public_url.NOT_HTTPS: self.tr(
-                "%1 is not an HTTPS address; Entra calls only HTTPS addresses."
-            ),
-            public_url.NO_HOST: self.tr("%1 names no host."),
-            public_url.LOCAL: self.tr(
-                "%2 is this computer; Entra calls from Microsoft's cloud, not from here."
-            ),
-            public_url.PRIVATE: self.tr(
-                "%2 is a private or local-network address, out of reach from the internet."
-            ),
-            public_url.BARE_HOST: self.tr(
-                "%2 is a name without a domain; only your local network can resolve it."
-            ),
-        }
-        return texts[problem].replace("%1", found.url).replace("%2", found.host)

@@ -178,6 +178,19 @@ def test_the_warning_opens_settings_at_the_public_base_url(
     assert field.selectedText() == "http://127.0.0.1:8080"  # to be typed over
 
 
+def test_settings_show_the_stored_url_unless_the_admin_typed_one(
+    window: MainWindow, endpoint: Endpoint, services: bootstrap.Services
+) -> None:
+    services.settings.set("public_base_url", "http://sofa:8080")  # e.g. by sofa-scim
+    window.open_public_base_url()
+    field = window.settings_page.public_base_url
+    assert field.text() == "http://sofa:8080"
+    field.setText("https://typed.contoso.com")  # not saved yet
+    window.show_page(0)
+    window.open_public_base_url()
+    assert field.text() == "https://typed.contoso.com"
+
+
 def test_a_saved_url_shows_in_the_panel_at_once(
     qtbot: QtBot, window: MainWindow, endpoint: Endpoint
 ) -> None:

@@ -478,7 +478,7 @@ Pošlete prosím tento soubor spolu s popisem toho, co jste dělali, podpoře So
     </message>
     <message>
         <source>2. Test connection received</source>
-        <translation>2. Přijato Otestovat připojení</translation>
+        <translation>2. Přijat test připojení</translation>
     </message>
     <message>
         <source>3. First user provisioned</source>
@@ -624,7 +624,7 @@ Smazáním zmizí i tato mapování a členství všech jejích členů (%3), v�
     </message>
     <message>
         <source>Entra&apos;s calls carry an access key that a newer one replaced.</source>
-        <translation>Volání z Entra nesou přístupový klíč, který nahradil novější.</translation>
+        <translation>Volání z Entra nesou přístupový klíč, který byl nahrazen novějším.</translation>
     </message>
     <message>
         <source>Entra called while the synchronization was disabled.</source>
@@ -1436,7 +1436,7 @@ Smazáním zmizí i tato mapování a členství všech jejích členů (%3), v�
     </message>
 </context>
 <context>
-    <name>PublicUrlWarning</name>
+    <name>PublicUrlWords</name>
     <message>
         <source>Change it in Settings…</source>
         <translation>Změnit v Nastavení…</translation>
@@ -1747,10 +1747,6 @@ Smazáním zmizí i tato mapování a role všem jejím držitelům (%3), včetn
     <message>
         <source>Endpoint URL of a synchronization: %1/scim/v2/&lt;identifier&gt;</source>
         <translation>Endpoint URL synchronizace: %1/scim/v2/&lt;identifikátor&gt;</translation>
-    </message>
-    <message>
-        <source>Entra calls only https:// addresses.</source>
-        <translation>Entra volá jen adresy https://.</translation>
     </message>
 </context>
 <context>
