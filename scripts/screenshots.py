@@ -235,6 +235,8 @@ def shoot_connect_entra(window: MainWindow, keys: dict[str, str]) -> None:
     """
     services, page = window.services, window.sync_page
     services.settings.set("public_base_url", "http://127.0.0.1:8080")  # the default
+    window.settings_page.load()  # Settings shows the default too
+    window.show_page(SYNC_PAGE)
     page.refresh()
     page.select("Adatum_pilot")
     save(window, "connect_entra_1_not_public")

@@ -126,4 +126,6 @@ class EntraChecklist(QWidget):
         last = self.tr("Last call %1.").replace("%1", ago(p.last_call_at))
         if p.cycles_running():
             return True, last
+        if p.success_recent():  # e.g. only the Test connection: no cycle has provisioned yet
+            return False, last + " " + self.tr("No cycle has provisioned anything yet.")
         return False, last + " " + self.tr("No success for a day: is provisioning on?")

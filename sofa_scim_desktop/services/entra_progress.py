@@ -1,7 +1,8 @@
 """How far the admin has come in connecting Entra to one synchronization, from what Sofa has
 seen (the manual's "Provisioning a connection" steps, for the GUI's Connect Entra checklist):
 a key to paste, a call that carried it (Entra's "Test connection" is a GET /Users?filter=…),
-the first user and the first group provisioned, and the last provisioning cycle.
+the first user and the first group provisioned, and the last provisioning cycle (a recent
+success with something provisioned: a Test connection alone is no cycle).
 
 One query of the synchronization's own row, its key and two indexed look-ups (EXISTS, COUNT
 over the groups): cheap enough for the list's 2 s poll.
@@ -55,10 +56,22 @@ class EntraProgress:
     def group_provisioned(self) -> bool:
         return self.groups > 0
 
-    def cycles_running(self, now: datetime | None = None) -> bool:
-        """Step 5: provisioning cycles succeed (one within the last day)."""
+    def success_recent(self, now: datetime | None = None) -> bool:
+        """A call succeeded within the last day (a Test connection is one)."""
         success = self.last_success_at
         return success is not None and success >= (now or utcnow()) - CYCLE_RECENT
+
+    @property
+    def provisioned(self) -> bool:
+        """Sofa holds users or groups that Entra provisioned."""
+        return self.user_provisioned or self.group_provisioned
+
+    def cycles_running(self, now: datetime | None = None) -> bool:
+        """Step 5: provisioning cycles succeed (one within the last day). A Test connection
+        alone (a lookup) is no cycle, and a cycle with nothing assigned makes no calls: so
+        the success must come with something provisioned.
+        """
+        return self.success_recent(now) and self.provisioned
 
 
 def entra_progress(identifier: str) -> EntraProgress:

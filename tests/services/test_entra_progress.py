@@ -49,8 +49,26 @@ def test_entras_test_connection_is_seen(scim: ScimClient, endpoint: Endpoint) ->
     assert scim.get("/Users", params={"filter": filter_}).status_code == 200
     progress = entra_progress(endpoint.identifier)
     assert progress.test_connection_seen
-    assert progress.cycles_running()
     assert not progress.user_provisioned
+
+
+def test_a_test_connection_alone_is_no_provisioning_cycle(
+    scim: ScimClient, endpoint: Endpoint
+) -> None:
+    # A lookup that succeeds, but provisions nothing: step 5 stays open.
+    assert scim.get("/Users", params={"filter": 'userName eq "test-0e8d"'}).status_code == 200
+    progress = entra_progress(endpoint.identifier)
+    assert progress.success_recent()
+    assert not progress.cycles_running()
+
+
+def test_a_cycle_that_provisioned_a_user_or_a_group_is_running(
+    scim: ScimClient, endpoint: Endpoint
+) -> None:
+    assert scim.post("/Groups", json=entra_group("Accounting")).status_code == 201
+    assert entra_progress(endpoint.identifier).cycles_running()  # a group alone counts
+    assert scim.post("/Users", json=entra_user("alice@contoso.com")).status_code == 201
+    assert entra_progress(endpoint.identifier).cycles_running()
 
 
 def test_a_refused_call_is_no_test_connection(scim: ScimClient, endpoint: Endpoint) -> None:
@@ -84,7 +102,7 @@ def test_the_first_user_and_group(scim: ScimClient, endpoint: Endpoint) -> None:
 def test_cycles_are_running_only_with_a_success_in_the_last_day(
     scim: ScimClient, endpoint: Endpoint
 ) -> None:
-    assert scim.get("/Users").status_code == 200
+    assert scim.post("/Users", json=entra_user("alice@contoso.com")).status_code == 201
     Synchronization.update(last_success_at=utcnow() - timedelta(hours=25)).execute()
     progress = entra_progress(endpoint.identifier)
     assert progress.test_connection_seen

@@ -541,6 +541,10 @@ Pošlete prosím tento soubor spolu s popisem toho, co jste dělali, podpoře So
         <translation>Poslední volání %1.</translation>
     </message>
     <message>
+        <source>No cycle has provisioned anything yet.</source>
+        <translation>Žádný cyklus zatím nic nezřídil.</translation>
+    </message>
+    <message>
         <source>No success for a day: is provisioning on?</source>
         <translation>Den bez úspěchu: je zřizování zapnuté?</translation>
     </message>
