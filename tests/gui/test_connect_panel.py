@@ -27,8 +27,6 @@ from sofa_scim_desktop.scim.app import create_app
 from sofa_scim_desktop.services.synchronizations import SyncSettings
 from tests.conftest import Endpoint
 from tests.conftest import ScimClient
-from tests.gui.test_i18n import compiled  # noqa: F401  (fixture)
-from tests.gui.test_i18n import czech  # noqa: F401  (fixture)
 from tests.samples import entra_group
 from tests.samples import entra_user
 

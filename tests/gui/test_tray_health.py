@@ -17,8 +17,6 @@ from sofa_scim_desktop.scim.app import create_app
 from tests.conftest import Endpoint
 from tests.conftest import ScimClient
 from tests.conftest import make_endpoint
-from tests.gui.test_i18n import compiled  # noqa: F401  (fixture)
-from tests.gui.test_i18n import czech  # noqa: F401  (fixture)
 from tests.gui.test_tray import badge_colour
 from tests.samples import entra_user
 
