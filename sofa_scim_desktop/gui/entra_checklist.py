@@ -67,7 +67,7 @@ class EntraChecklist(QWidget):
 
     def _titles(self) -> dict[str, str]:
         return {
-            "key": self.tr("1. Tenant URL and Secret Token entered in Entra"),
+            "key": self.tr("1. Access key for Entra's Secret Token"),
             "test": self.tr("2. Test connection received"),
             "user": self.tr("3. First user provisioned"),
             "group": self.tr("4. First group provisioned"),

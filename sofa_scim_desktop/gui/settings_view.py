@@ -361,5 +361,5 @@ class SettingsView(QWidget):
         found = public_url.classify(base)
         if text.strip() and not found.reachable:
             # Allowed (a local test), but Entra cannot reach it: say why before it is saved.
-            preview += "".join(f"\n{reason}" for reason in self.url_words.reasons(found))
+            preview += "".join(f"\n• {reason}" for reason in self.url_words.reasons(found))
         self.endpoint_preview.setText(preview)

@@ -806,8 +806,8 @@ Pošlete prosím tento soubor spolu s popisem toho, co jste dělali, podpoře So
 <context>
     <name>EntraChecklist</name>
     <message>
-        <source>1. Tenant URL and Secret Token entered in Entra</source>
-        <translation>1. Adresa URL tenanta a Token tajného kódu zadány v Entra</translation>
+        <source>1. Access key for Entra&apos;s Secret Token</source>
+        <translation>1. Přístupový klíč pro Token tajného kódu v Entra</translation>
     </message>
     <message>
         <source>2. Test connection received</source>
@@ -827,7 +827,7 @@ Pošlete prosím tento soubor spolu s popisem toho, co jste dělali, podpoře So
     </message>
     <message>
         <source>Users provisioned: %1</source>
-        <translation>Zřízení uživatelé: %1</translation>
+        <translation>Zřízeno uživatelů: %1</translation>
     </message>
     <message>
         <source>In Entra: Create, then Start provisioning, with users assigned.</source>
@@ -835,7 +835,7 @@ Pošlete prosím tento soubor spolu s popisem toho, co jste dělali, podpoře So
     </message>
     <message>
         <source>Groups provisioned: %1</source>
-        <translation>Zřízené skupiny: %1</translation>
+        <translation>Zřízeno skupin: %1</translation>
     </message>
     <message>
         <source>In Entra: assign the groups to the application (Users and groups).</source>
