@@ -4,6 +4,7 @@ error or an empty page, nothing secret or broken stored.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from typing import Any
 
@@ -11,6 +12,7 @@ import pytest
 
 from sofa_scim_desktop import bootstrap
 from sofa_scim_desktop.services import journal
+from sofa_scim_desktop.storage import scim_store
 from sofa_scim_desktop.storage.tables import CallFailure
 from sofa_scim_desktop.storage.tables import Synchronization
 from tests.conftest import ScimClient
@@ -129,3 +131,23 @@ def test_a_lone_surrogate_in_a_filter_is_an_invalid_filter_and_logged(
     sync_id = services.synchronizations.get("Contoso").id
     assert [e.event for e in journal.read(sync_id)] == ["call.failed"]
     assert CallFailure.select().count() == 1
+
+
+def test_an_error_of_sofas_own_is_traced_in_the_log_never_in_the_answer(
+    services: bootstrap.Services, scim: ScimClient, monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:  # fmt: skip
+    def broken(*args: object) -> None:
+        raise RuntimeError("the disk caught fire")
+
+    monkeypatch.setattr(scim_store, "list_users", broken)
+    answer = scim.get("/Users", params={"filter": 'userName eq "jana@contoso.com"'})
+    assert_error(answer, 500)
+    assert "fire" not in answer.text and "Traceback" not in answer.text
+    reference = answer.json["detail"].split("(error ")[1].split(")")[0]
+
+    [failed] = [e for e in journal.read(services.synchronizations.get("Contoso").id)]
+    detail = json.loads(failed.detail or "{}")
+    assert detail["error_reference"] == reference
+    assert "RuntimeError: the disk caught fire" in detail["traceback"]
+    assert reference in caplog.text  # the operator finds the same one on serve's output
