@@ -6,6 +6,8 @@ import logging
 import signal
 import sys
 from collections.abc import Callable
+from importlib.resources import as_file
+from importlib.resources import files
 from pathlib import Path
 from types import FrameType
 
@@ -41,11 +43,11 @@ def application(argv: list[str] | None = None) -> QApplication:
 
 
 def icon_path() -> Path:
-    """resources/sofa-scim.svg: beside the package in a checkout, in the bundle's folder
-    (sys._MEIPASS) when frozen by PyInstaller (build.spec ships it there).
+    """The app's icon, inside the package: found the same way in a checkout, an installed
+    wheel and a PyInstaller bundle (build.spec collects the package's resources).
     """
-    base = getattr(sys, "_MEIPASS", None) or Path(__file__).resolve().parents[2]
-    return Path(base) / "resources" / "sofa-scim.svg"
+    with as_file(files("sofa_scim_desktop.resources") / "icons" / "sofa-scim.svg") as path:
+        return Path(path)
 
 
 def install_signal_handlers(app: QApplication, quit_app: Callable[[], None]) -> QTimer:

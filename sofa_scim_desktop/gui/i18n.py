@@ -16,10 +16,10 @@ log = logging.getLogger("sofa.gui")
 
 LANGUAGES = ("en", "cs")
 CATALOG = "sofa_scim_desktop"
-# NOTE: the .qm files are build output (scripts/build_translations, run by scripts/install and
-# by the tests), compiled next to the committed .ts inside the package. importlib.resources
-# finds them there in a source checkout, in an installed wheel and in a PyInstaller bundle
-# (which must collect sofa_scim_desktop/resources/translations/*.qm as data).
+# NOTE: the .qm files are committed beside their .ts (scripts/build_translations compiles them;
+# a test fails when one is stale), so that `pip install .` ships them without Qt's tools at
+# build time. importlib.resources finds them in a checkout, an installed wheel and a
+# PyInstaller bundle (which collects sofa_scim_desktop/resources/translations/*.qm as data).
 TRANSLATIONS = files("sofa_scim_desktop.resources") / "translations"
 
 _installed: list[QTranslator] = []

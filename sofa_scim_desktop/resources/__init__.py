@@ -1,1 +1,3 @@
-"""Data files shipped with the package (mail templates); read through importlib.resources."""
+"""Data files shipped with the package (mail templates, translations, the icon); read
+through importlib.resources.
+"""

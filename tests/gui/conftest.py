@@ -87,13 +87,17 @@ def mail_worker(services: bootstrap.Services) -> Iterator[MailWorker]:
 
 
 @pytest.fixture(scope="session")
-def compiled() -> None:
-    """Compiles the committed .ts where the app looks for it, as scripts/build_translations
-    does: the tests never run against a stale .qm.
+def compiled(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The committed .qm is what the committed .ts compiles to (pip ships the .qm): the tests
+    never run against a stale one. Run scripts/build_translations and commit both when not.
     """
     lrelease = TOOLS / "pyside6-lrelease"
-    qm = i18n.qm_path("cs")
-    subprocess.run([str(lrelease), str(TS), "-qm", str(qm)], check=True, capture_output=True)
+    fresh = tmp_path_factory.mktemp("qm") / "cs.qm"
+    subprocess.run([str(lrelease), str(TS), "-qm", str(fresh)], check=True, capture_output=True)
+    committed = i18n.qm_path("cs")
+    assert committed.is_file() and committed.read_bytes() == fresh.read_bytes(), (
+        f"{committed} is stale: run scripts/build_translations and commit it"
+    )
 
 
 @pytest.fixture
