@@ -17,6 +17,7 @@ from waitress import wasyncore
 
 from sofa_scim_desktop.scim.access_log import AccessLog
 from sofa_scim_desktop.scim.app import create_app
+from sofa_scim_desktop.scim.keep_alive import keep_alive_after_no_content
 from sofa_scim_desktop.scim.media import MAX_BODY_BYTES
 from sofa_scim_desktop.services.call_stats import CallRecorder
 from sofa_scim_desktop.storage.database import Checkpointer
@@ -89,6 +90,7 @@ class ScimServer:
                 },
             )
         self._server = create_server(app, host=host, port=port, **options)
+        keep_alive_after_no_content(self._server)  # Entra's group PATCHes answer 204
         self._thread = threading.Thread(target=self._run, name="scim-server", daemon=True)
         self._checkpointer = Checkpointer(db) if db is not None else None
         self._background = tuple(background)
