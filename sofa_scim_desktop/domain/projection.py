@@ -96,6 +96,8 @@ def _items(
     slots: dict[Slot, list[Path]] = {}
     extensions: set[str] = set()
     for item in split_items(text or ""):
+        if item.lower() == "schemas":
+            continue  # always returned; not an attribute a path can name
         extension = resource_type.schema_for_urn(item)
         if extension is not None and extension is not resource_type.schema:
             extensions.add(extension.id)
