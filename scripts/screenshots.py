@@ -62,7 +62,10 @@ GUIDS = ("5e0f9a61-3c1d-4b7e-9a55-0d3c2b1a0f11", "a7c3e2d4-8b9f-4e10-b2c3-d4e5f6
 
 
 def populate(services: bootstrap.Services) -> dict[str, str]:
-    """The synchronizations, with their first users; returns their keys by identifier."""
+    """Synchronizations in every health the list tells apart: ok (Contoso), disabled
+    (Fabrikam), failing (Účetní oddělení), refused (Northwind) and never called (Adatum).
+    Returns the keys by identifier.
+    """
     s = services.synchronizations
     services.settings.set("public_base_url", "https://sofa.contoso.com")
     for group in ("Accounting", "Účetní oddělení", "Sales"):
@@ -71,35 +74,70 @@ def populate(services: bootstrap.Services) -> dict[str, str]:
     s.create(SyncSettings("Contoso – Entra ID", "Contoso_Entra_ID", "Production tenant, HR users"))
     s.create(SyncSettings("Fabrikam test", "Fabrikam_test", "Test tenant", enabled=False))
     s.create(SyncSettings("Účetní oddělení", "Ucetni_oddeleni", "Pilot", log_level="debug"))
+    s.create(SyncSettings("Northwind", "Northwind", "Subsidiary"))
+    s.create(SyncSettings("Adatum pilot", "Adatum_pilot", "Set up, not yet in Entra"))
     s.set_mappings(
         "Contoso_Entra_ID",
         [("Accounting", GUIDS[0]), ("Účetní oddělení", GUIDS[1])],
         [("Auditor", GUIDS[0])],
     )
-    keys = {i: s.issue_key(i, 365).key for i in ("Contoso_Entra_ID", "Ucetni_oddeleni")}
+    identifiers = ("Contoso_Entra_ID", "Ucetni_oddeleni", "Northwind", "Adatum_pilot")
+    keys = {i: s.issue_key(i, 365).key for i in identifiers}
     soon = s.get("Ucetni_oddeleni").id
     AccessKey.update(expires_at=utcnow() + timedelta(days=9)).where(
         AccessKey.sync == soon
     ).execute()
     client = testing.TestClient(create_app(services.db))
-    for (identifier, key), names in zip(
-        keys.items(),
-        (("alice", "bob", "jana.novakova"), ("petr.dvorak", "eva.svobodova")),
-        strict=True,
-    ):
-        for name in names:
-            client.simulate_post(
-                f"/scim/v2/{identifier}/Users",
-                json=entra_user(f"{name}@contoso.com"),
-                headers={"Authorization": f"Bearer {key}"},
-            )
-        client.simulate_get(
-            f"/scim/v2/{identifier}/Users/missing", headers={"Authorization": f"Bearer {key}"}
+
+    def call(method: str, identifier: str, path: str, key: str, body: object = None) -> None:
+        headers = {"Authorization": f"Bearer {key}"}
+        client.simulate_request(method, f"/scim/v2/{identifier}{path}", json=body, headers=headers)
+
+    for name in ("alice", "bob", "jana.novakova"):
+        call(
+            "POST",
+            "Contoso_Entra_ID",
+            "/Users",
+            keys["Contoso_Entra_ID"],
+            entra_user(f"{name}@contoso.com"),
         )
-    sync = s.get("Contoso_Entra_ID")
-    Synchronization.update(last_call_at=utcnow() - timedelta(minutes=7)).where(
-        Synchronization.id == sync.id
-    ).execute()
+    call(
+        "POST",
+        "Contoso_Entra_ID",
+        "/Groups",
+        keys["Contoso_Entra_ID"],
+        entra_group("Sales"),
+    )
+    call("GET", "Contoso_Entra_ID", "/Users/missing", keys["Contoso_Entra_ID"])
+    # Účetní oddělení: Entra creates users that Sofa already has (409): failing.
+    for name in ("petr.dvorak", "eva.svobodova"):
+        call(
+            "POST",
+            "Ucetni_oddeleni",
+            "/Users",
+            keys["Ucetni_oddeleni"],
+            entra_user(f"{name}@contoso.com"),
+        )
+    for _ in range(3):
+        call(
+            "POST",
+            "Ucetni_oddeleni",
+            "/Users",
+            keys["Ucetni_oddeleni"],
+            entra_user("eva.svobodova@contoso.com"),
+        )
+    # Northwind: Entra still sends the key that was replaced by mistake: refused.
+    call("GET", "Northwind", "/Users", keys["Northwind"])
+    for _ in range(12):
+        call("GET", "Northwind", "/Users", "the-old-key")
+    # As if Entra's last cycles ran a few minutes ago.
+    ago = {m: utcnow() - timedelta(minutes=m) for m in (3, 7, 9)}
+    for identifier, times in (
+        ("Contoso_Entra_ID", {"last_call_at": ago[7], "last_success_at": ago[7]}),
+        ("Ucetni_oddeleni", {"last_call_at": ago[3], "last_failed_at": ago[3]}),
+        ("Ucetni_oddeleni", {"last_success_at": ago[9]}),
+    ):
+        Synchronization.update(**times).where(Synchronization.identifier == identifier).execute()
     return keys
 
 
@@ -238,6 +276,38 @@ def mixed_report() -> Report:
     return Report("Contoso_Entra_ID", f"{base}/scim/v2/Contoso_Entra_ID", steps)
 
 
+def shoot_connect_entra(window: MainWindow, keys: dict[str, str]) -> None:
+    """The Connect Entra panel: behind the default address (the warning), then behind a
+    public HTTPS address after Entra's Test connection (half of the steps ticked), and the
+    way the warning leads to Settings.
+    """
+    services, page = window.services, window.sync_page
+    services.settings.set("public_base_url", "http://127.0.0.1:8080")  # the default
+    window.settings_page.load()  # Settings shows the default too
+    window.show_page(SYNC_PAGE)
+    page.refresh()
+    page.select("Adatum_pilot")
+    save(window, "connect_entra_1_not_public")
+    dialog = AccessDialog(services, "Adatum_pilot")
+    save(dialog, "access_5_not_public")
+    dialog.close()
+    dialog.deleteLater()
+    page.panel.warning.settings_button.click()
+    save(window, "connect_entra_3_settings")
+    window.settings_page.load()
+    window.show_page(SYNC_PAGE)
+    services.settings.set("public_base_url", "https://sofa.contoso.com")
+    # What Entra's Test connection sends: a filter on a user name that does not exist.
+    testing.TestClient(create_app(services.db)).simulate_get(
+        "/scim/v2/Adatum_pilot/Users",
+        params={"filter": 'userName eq "test-0e8d1c"'},
+        headers={"Authorization": f"Bearer {keys['Adatum_pilot']}"},
+    )
+    page.refresh()
+    page.select("Adatum_pilot")
+    save(window, "connect_entra_2_half_ticked")
+
+
 def shoot_connection_check(services: bootstrap.Services) -> None:
     dialog = ConnectionCheckDialog(services, "Contoso_Entra_ID")
     dialog.show()
@@ -255,14 +325,7 @@ def shoot_connection_check(services: bootstrap.Services) -> None:
     dialog.deleteLater()
 
 
-# What services/health.py will say of a synchronization (the lead's work), in each language.
-HEALTH_EXAMPLE = {
-    "en": "Contoso – Entra ID: calls are refused (expired key).",
-    "cs": "Contoso – Entra ID: volání jsou odmítána (platnost klíče skončila).",
-}
-
-
-def shoot_background(window: MainWindow, language: str) -> None:
+def shoot_background(window: MainWindow) -> None:
     """The close question (with and without a system tray), the tray's menu and its icons."""
     url = window.server.url or "http://127.0.0.1:8080"
     for name, tray in (("close_1_ask", True), ("close_2_no_tray", False)):
@@ -270,8 +333,7 @@ def shoot_background(window: MainWindow, language: str) -> None:
         save(dialog, name)
         dialog.close()
         dialog.deleteLater()
-    tray = window.background.tray
-    tray.show_health("refused", HEALTH_EXAMPLE[language])
+    tray = window.background.tray  # with the worst health of the list (populate's)
     save(tray.menu, "tray_menu")
     tray.menu.close()
     save(icon_states(tray), "tray_icons")
@@ -319,6 +381,8 @@ def main() -> None:
     for index, name in ((DIRECTORY_PAGE, "directory"), (SETTINGS_PAGE, "settings")):
         window.show_page(index)
         save(window, f"main_window_{name}")
+    shoot_connect_entra(window, keys)
+    window.sync_page.select("Contoso_Entra_ID")
     shoot_support(window, folder)
     window.show_page(SYNC_PAGE)
     page = window.sync_page
@@ -333,7 +397,7 @@ def main() -> None:
     viewer, debug = shoot_logs(services, keys)
     busy = BusyPortDialog("127.0.0.1", 8080, "Address already in use")
     save(busy, "busy_port")
-    shoot_background(window, args.language)
+    shoot_background(window)
     shoot_crash(window)
     window.server.stop()  # first: closing the window while it serves would ask
     # NOTE: deleted by Qt, not by Python's garbage collector (see SyncEditor.edit).

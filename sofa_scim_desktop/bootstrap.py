@@ -10,6 +10,8 @@ from peewee import Database
 from sofa_scim_desktop import config
 from sofa_scim_desktop.services.directory import Directory
 from sofa_scim_desktop.services.mail.service import Mail
+from sofa_scim_desktop.services.secrets import Secrets
+from sofa_scim_desktop.services.secrets import instance_key
 from sofa_scim_desktop.services.settings import Settings
 from sofa_scim_desktop.services.synchronizations import Synchronizations
 from sofa_scim_desktop.storage.database import open_database
@@ -27,6 +29,9 @@ class Services:
 
 def build(data_dir: str | None = None, database: str | None = None) -> Services:
     folder = config.data_dir(data_dir)
-    db = open_database(config.database_url(database, folder))
-    settings = Settings()
+    url = config.database_url(database, folder)
+    db = open_database(url)
+    settings = Settings(Secrets(instance_key(url)))
+    if settings.get("smtp.user"):
+        settings.secrets.adopt_shared_password()
     return Services(db, folder, settings, Synchronizations(db), Directory(db), Mail(db, settings))

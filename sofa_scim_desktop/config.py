@@ -14,10 +14,23 @@ APP_NAME = "sofa-scim-desktop"
 
 
 def data_dir(explicit: str | None = None) -> Path:
-    chosen = explicit or os.environ.get("SOFA_SCIM_DATA_DIR") or user_data_dir(APP_NAME, "Sofa")
-    path = Path(chosen).expanduser()
-    path.mkdir(parents=True, exist_ok=True)
+    """The folder is made readable by its owner only (0700, whatever the umask): it holds the
+    directory of people and the keys' hashes. Our own default folder is tightened if an older
+    version made it 0755; a folder the operator chose keeps the permissions they gave it.
+    """
+    chosen = explicit or os.environ.get("SOFA_SCIM_DATA_DIR")
+    path = Path(chosen or user_data_dir(APP_NAME, "Sofa")).expanduser()
+    private_folder(path, tighten=not chosen)
     return path
+
+
+def private_folder(path: Path, tighten: bool = False) -> None:
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.mkdir(mode=0o700)
+        path.chmod(0o700)  # mkdir's mode passes through the umask
+    elif tighten and path.stat().st_mode & 0o077:
+        path.chmod(0o700)
 
 
 def log_dir(explicit_data_dir: str | None = None) -> Path:
@@ -26,7 +39,7 @@ def log_dir(explicit_data_dir: str | None = None) -> Path:
     """
     chosen = explicit_data_dir or os.environ.get("SOFA_SCIM_DATA_DIR")
     path = Path(chosen).expanduser() / "logs" if chosen else Path(user_log_dir(APP_NAME, "Sofa"))
-    path.mkdir(parents=True, exist_ok=True)
+    private_folder(path, tighten=True)  # tracebacks name the people being provisioned
     return path
 
 

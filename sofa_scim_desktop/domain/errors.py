@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+SHOWN_CHARS = 64  # of a value a client sent, echoed in a message
+
+
+def shown(value: str, limit: int = SHOWN_CHARS) -> str:
+    """A value a client sent, as a message echoes it: a 64 KB id must not make a 64 KB answer."""
+    return value if len(value) <= limit else f"{value[:limit]}… ({len(value)} characters)"
+
 
 class DomainError(Exception):
     """A rule of the product was broken; the message is shown to the user as is."""
@@ -21,7 +28,10 @@ class ScimError(DomainError):
     status = 400
     scim_type: str | None = None
 
+    MAX_DETAIL = 2000  # characters; every message of ours is shorter
+
     def __init__(self, detail: str) -> None:
+        detail = shown(detail, self.MAX_DETAIL)
         super().__init__(detail)
         self.detail = detail
 

@@ -273,8 +273,9 @@ class _Parser:
         if kind == "string":
             try:
                 value: str = json.loads(text)
-            except json.JSONDecodeError:
-                raise InvalidFilter(f"Invalid string {text} in the filter.") from None
+                value.encode()  # a lone surrogate ("\ud800") is no text anyone can store
+            except (json.JSONDecodeError, UnicodeEncodeError):
+                raise InvalidFilter(f"Invalid string {text[:100]} in the filter.") from None
             return value
         if kind == "number":
             return float(text) if any(c in text for c in ".eE") else int(text)

@@ -26,6 +26,7 @@ from sofa_scim_desktop.gui import prompts
 from sofa_scim_desktop.gui.clipboard import copy_text
 from sofa_scim_desktop.gui.dates import local_date
 from sofa_scim_desktop.gui.dates import local_text
+from sofa_scim_desktop.gui.public_url_warning import PublicUrlWarning
 from sofa_scim_desktop.storage.tables import utcnow
 
 DEFAULT_VALIDITY_DAYS = 365
@@ -58,6 +59,11 @@ class AccessDialog(QDialog):
         self.copy_url = QPushButton(self.tr("Copy URL to clipboard"))
         self.copy_key = QPushButton(self.tr("Copy key to clipboard"))
         self.result_box = self._result_box()
+        # Before the key is made: the admin fixes the address first, then copies both.
+        self.url_warning = PublicUrlWarning()
+        self.url_warning.show_for(services.settings.get("public_base_url"))
+        self.url_warning.settingsRequested.connect(self._open_settings)
+        self.settings_wanted = False
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         heading = QLabel(
@@ -71,6 +77,7 @@ class AccessDialog(QDialog):
         generate_row.addStretch()
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
+        layout.addWidget(self.url_warning)
         layout.addWidget(self.expiry)
         layout.addLayout(generate_row)
         layout.addWidget(self.generate_box)
@@ -87,11 +94,19 @@ class AccessDialog(QDialog):
         self.adjustSize()
 
     @classmethod
-    def show_for(cls, services: Services, identifier: str, parent: QWidget | None) -> None:
-        """Opens it modally. Tests replace this."""
+    def show_for(cls, services: Services, identifier: str, parent: QWidget | None) -> bool:
+        """Opens it modally; True when the admin asked to change the public base URL in
+        Settings. Tests replace this.
+        """
         dialog = cls(services, identifier, parent)
         dialog.exec()
         dialog.deleteLater()  # NOTE: by Qt, not Python's GC (see SyncEditor.edit)
+        return dialog.settings_wanted
+
+    def _open_settings(self) -> None:
+        """Closes, for the caller to show Settings (a modal dialog cannot leave it open)."""
+        self.settings_wanted = True
+        self.accept()
 
     def _read_only(self) -> QLineEdit:
         edit = QLineEdit()

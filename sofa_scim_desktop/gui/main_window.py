@@ -48,6 +48,8 @@ class MainWindow(QMainWindow):
         for page in pages:
             self.pages.addWidget(page)
         self.settings_page.serverSettingsChanged.connect(self.restart_server)
+        self.settings_page.saved.connect(self.sync_page.refresh)  # e.g. a new public base URL
+        self.sync_page.settingsRequested.connect(self.open_public_base_url)
         self.navigation = self._navigation()
         splitter = QSplitter()
         splitter.addWidget(self.navigation)
@@ -67,10 +69,11 @@ class MainWindow(QMainWindow):
             self._server_stopped()
         else:
             self._server_started(self.server.url)
-        # NOTE: the synchronizations' health is not wired yet: once services/health.py lands,
-        # the 2 s poll of the SyncPage can fold it with tray.worst() into tray.show_health().
         self.background = Background(self, self.server, services.settings)
         self.background.tray.quitRequested.connect(self.quit_app)
+        # The tray shows the worst health the list's 2 s poll found (tray.worst), translated.
+        self.sync_page.healthChanged.connect(self.background.tray.show_health)
+        self.background.tray.show_health(*self.sync_page.health)
         self._quitting = False
         self.resize(1100, 700)
 
@@ -113,6 +116,12 @@ class MainWindow(QMainWindow):
             found.append(top)
             found.extend(top.child(j) for j in range(top.childCount()))  # type: ignore[misc]
         return found
+
+    @Slot()
+    def open_public_base_url(self) -> None:
+        """Settings, with the cursor in the public base URL (the Connect Entra warning)."""
+        self.show_page(SETTINGS_PAGE)
+        self.settings_page.focus_field("public_base_url")
 
     def local_server_url(self) -> str | None:
         """Where the embedded server answers on this computer (None while stopped)."""

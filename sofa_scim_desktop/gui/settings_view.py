@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtCore import Signal
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QComboBox
@@ -19,9 +20,11 @@ from PySide6.QtWidgets import QScrollArea
 from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
+from sofa_scim_desktop.domain import public_url
 from sofa_scim_desktop.domain.errors import DomainError
 from sofa_scim_desktop.gui.labels import problem_label
 from sofa_scim_desktop.gui.mail_test_box import MailTestBox
+from sofa_scim_desktop.gui.public_url_warning import PublicUrlWords
 from sofa_scim_desktop.gui.smtp_password import PasswordField
 from sofa_scim_desktop.gui.support_box import SupportBox
 from sofa_scim_desktop.services.settings import SETTINGS
@@ -53,6 +56,7 @@ class SettingsView(QWidget):
         self._settings = services.settings
         self._mail = services.mail
         self.fields: dict[str, QWidget] = {}
+        self._shown: dict[str, str] = {}  # what each field was last given (not typed)
         self.errors: dict[str, QLabel] = {}
         self._labels: list[QLabel] = []
         self.public_base_url = self._line("public_base_url", "https://sofa.example.com")
@@ -90,6 +94,7 @@ class SettingsView(QWidget):
         # NOTE: here, not on a synchronization's toolbar: the bundle covers the whole app, and
         # Settings is where an admin looks for what concerns the installation.
         self.support = SupportBox(services)
+        self.url_words = PublicUrlWords(self)
         self.endpoint_preview = _note("")
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -157,7 +162,7 @@ class SettingsView(QWidget):
         layout.addLayout(left, 1)
         layout.addLayout(right, 1)
         self._align_labels()
-        scroll = QScrollArea()
+        self.scroll_area = scroll = QScrollArea()
         scroll.setWidget(body)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -250,6 +255,18 @@ class SettingsView(QWidget):
 
     # --- Behaviour --------------------------------------------------------------------------
 
+    def focus_field(self, key: str) -> None:
+        """Puts the cursor in `key`'s field, its text selected to be typed over (the Connect
+        Entra panel's "Change it in Settings…" asks so for the public base URL).
+        """
+        if self.value(key) == self._shown.get(key):  # not edited: show what is stored now
+            self._set_value(key, self._settings.get(key))  # (e.g. set by sofa-scim meanwhile)
+        field = self.fields[key]
+        self.scroll_area.ensureWidgetVisible(field)
+        field.setFocus(Qt.FocusReason.OtherFocusReason)
+        if isinstance(field, QLineEdit):
+            field.selectAll()
+
     @Slot()
     def load(self) -> None:
         """Shows the stored values, dropping what was typed and not saved."""
@@ -319,6 +336,7 @@ class SettingsView(QWidget):
         self.status.setText(text)
 
     def _set_value(self, key: str, value: str) -> None:
+        self._shown[key] = value
         field = self.fields[key]
         if isinstance(field, QComboBox):
             field.setCurrentIndex(max(0, field.findData(value)))
@@ -340,7 +358,8 @@ class SettingsView(QWidget):
         base = text.strip().rstrip("/") or "https://…"
         preview = self.tr("Endpoint URL of a synchronization: %1/scim/v2/<identifier>")
         preview = preview.replace("%1", base)
-        if base.lower().startswith("http://"):
-            # Allowed (a local test), but Entra will refuse it: say so before the admin copies.
-            preview += "\n" + self.tr("Entra calls only https:// addresses.")
+        found = public_url.classify(base)
+        if text.strip() and not found.reachable:
+            # Allowed (a local test), but Entra cannot reach it: say why before it is saved.
+            preview += "".join(f"\n• {reason}" for reason in self.url_words.reasons(found))
         self.endpoint_preview.setText(preview)

@@ -1,4 +1,6 @@
-"""The synchronization list as a table model: one row per SyncSummary, key expiry flagged."""
+"""The synchronization list as a table model: one row per SyncSummary, with its health at a
+glance (an icon, a few words, the full reason and fix as a tooltip) and key expiry flagged.
+"""
 
 from __future__ import annotations
 
@@ -14,12 +16,27 @@ from PySide6.QtWidgets import QApplication
 from PySide6.QtWidgets import QStyle
 
 from sofa_scim_desktop.domain.keys import EXPIRY_WARNING_DAYS
+from sofa_scim_desktop.gui.dates import local_date
 from sofa_scim_desktop.gui.dates import local_text
+from sofa_scim_desktop.gui.health_icons import health_icon
+from sofa_scim_desktop.gui.health_texts import HealthWords
+from sofa_scim_desktop.gui.relative_time import ago
 from sofa_scim_desktop.gui.table_model import RowsTableModel
 from sofa_scim_desktop.services.synchronizations import SyncSummary
 from sofa_scim_desktop.storage.tables import utcnow
 
-NAME, IDENTIFIER, TYPE, STATE, USERS, LAST_CALL, KEY_EXPIRES, DESCRIPTION = range(8)
+(
+    NAME,
+    IDENTIFIER,
+    TYPE,
+    HEALTH,
+    USERS,
+    LAST_CALL,
+    LAST_SUCCESS,
+    LAST_DAY,
+    KEY_EXPIRES,
+    DESCRIPTION,
+) = range(10)
 WARNING_COLOUR = QColor("#fff1c2")
 EXPIRED_COLOUR = QColor("#f8d0d0")
 _Index = QModelIndex | QPersistentModelIndex
@@ -38,14 +55,20 @@ def key_state(row: SyncSummary) -> str:
 
 
 class SyncTableModel(RowsTableModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.words = HealthWords(self)
+
     def headers(self) -> list[str]:
         return [
             self.tr("Name"),
             self.tr("Identifier"),
             self.tr("Type"),
-            self.tr("State"),
+            self.tr("Health"),
             self.tr("Users"),
             self.tr("Last call"),
+            self.tr("Last success"),
+            self.tr("Last 24 hours"),
             self.tr("Key expires"),
             self.tr("Description"),
         ]
@@ -55,17 +78,22 @@ class SyncTableModel(RowsTableModel):
         order only repaint (dataChanged), so the selection survives the periodic refresh.
         """
         if rows == self._rows:
+            self._repaint(LAST_CALL, LAST_SUCCESS)  # "5 min ago" grows older by itself
             return False
         same_keys = [r.identifier for r in rows] == [r.identifier for r in self._rows]
         if same_keys:
             self._rows = rows
-            last = self.index(len(rows) - 1, DESCRIPTION)
-            self.dataChanged.emit(self.index(0, 0), last)
+            self._repaint(0, DESCRIPTION)
         else:
             self.beginResetModel()
             self._rows = rows
             self.endResetModel()
         return True
+
+    def _repaint(self, first: int, last: int) -> None:
+        if self._rows:
+            bottom = self.index(len(self._rows) - 1, last)
+            self.dataChanged.emit(self.index(0, first), bottom)
 
     def row_at(self, row: int) -> SyncSummary:
         summary: SyncSummary = self._rows[row]
@@ -83,9 +111,14 @@ class SyncTableModel(RowsTableModel):
             return self._text(row, column)
         if column == KEY_EXPIRES:
             return self._key_decoration(row, role)
-        if column == STATE and role == Qt.ItemDataRole.ForegroundRole and not row.enabled:
-            return QBrush(QColor("#777777"))
-        if column == USERS and role == Qt.ItemDataRole.TextAlignmentRole:
+        if column == HEALTH:
+            return self._health_decoration(row, role)
+        if column in (LAST_CALL, LAST_SUCCESS) and role == Qt.ItemDataRole.ToolTipRole:
+            moment = row.last_call_at if column == LAST_CALL else row.figures.last_success
+            return local_text(moment) or None  # the exact time behind "5 min ago"
+        if column == LAST_DAY and role == Qt.ItemDataRole.ToolTipRole:
+            return self.words.last_day_tooltip(row.figures)
+        if column in (USERS, LAST_DAY) and role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if column == DESCRIPTION and role == Qt.ItemDataRole.ToolTipRole:
             return row.description or None
@@ -98,15 +131,31 @@ class SyncTableModel(RowsTableModel):
             return row.identifier
         if column == TYPE:
             return row.type.upper()
-        if column == STATE:
-            return self.tr("Enabled") if row.enabled else self.tr("Disabled")
+        if column == HEALTH:
+            return self.words.short_text(row.health)
         if column == USERS:
             return str(row.users)
         if column == LAST_CALL:
-            return local_text(row.last_call_at, self.tr("Never"))
+            return ago(row.last_call_at) if row.last_call_at else self.tr("Never")
+        if column == LAST_SUCCESS:
+            success = row.figures.last_success
+            return ago(success) if success else self.tr("Never")
+        if column == LAST_DAY:
+            return self.words.last_day(row.figures)
         if column == KEY_EXPIRES:
-            return local_text(row.key_expires_at, self.tr("No key"))
+            # The day is what matters; the tooltip says what to do about it.
+            expires = row.key_expires_at
+            return local_date(expires) if expires else self.tr("No key")
         return row.description.splitlines()[0] if row.description else ""
+
+    def _health_decoration(self, row: SyncSummary, role: int) -> Any:
+        if role == Qt.ItemDataRole.DecorationRole:
+            return health_icon(row.health.state)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.words.tooltip(row.health)
+        if role == Qt.ItemDataRole.ForegroundRole and row.health.state == "disabled":
+            return QBrush(QColor("#777777"))
+        return None
 
     def _key_decoration(self, row: SyncSummary, role: int) -> Any:
         state = key_state(row)

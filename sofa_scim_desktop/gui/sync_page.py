@@ -7,6 +7,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QPoint
 from PySide6.QtCore import Qt
 from PySide6.QtCore import QTimer
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractItemView
 from PySide6.QtWidgets import QHBoxLayout
@@ -23,27 +24,43 @@ from sofa_scim_desktop.bootstrap import Services
 from sofa_scim_desktop.domain.errors import DomainError
 from sofa_scim_desktop.gui import prompts
 from sofa_scim_desktop.gui.access_dialog import AccessDialog
+from sofa_scim_desktop.gui.connect_panel import ConnectEntraPanel
 from sofa_scim_desktop.gui.connection_check_view import ConnectionCheckDialog
 from sofa_scim_desktop.gui.connection_check_view import LocalUrl
 from sofa_scim_desktop.gui.editor.dialog import SyncEditor
+from sofa_scim_desktop.gui.health_texts import HealthWords
 from sofa_scim_desktop.gui.log_viewer import LogViewer
 from sofa_scim_desktop.gui.sync_model import DESCRIPTION
+from sofa_scim_desktop.gui.sync_model import TYPE
 from sofa_scim_desktop.gui.sync_model import SyncTableModel
+from sofa_scim_desktop.gui.tray import worst
 from sofa_scim_desktop.services import synchronizations as syncs
 from sofa_scim_desktop.services.synchronizations import SyncSummary
 
 # NOTE: the list polls the database instead of hearing from the server: the server stays
 # Qt-free and untouched (the lead is tuning scim/), and a poll also sees calls served by a
-# separate `sofa-scim serve` process on the same database. Two small queries every 2 s.
+# separate `sofa-scim serve` process on the same database. Every 2 s: four small queries for
+# the list (health included), two for the selected synchronization's Connect Entra panel.
 POLL_MS = 2000
 
 
 class SyncPage(QWidget):
+    """Emits `settingsRequested` when the admin asks to change the public base URL, and
+    `healthChanged(state, sentence)` when the worst health among the synchronizations
+    changes (for the tray): the state as services.health names it, the sentence translated.
+    """
+
+    settingsRequested = Signal()
+    healthChanged = Signal(str, str)
+
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
         self.model = SyncTableModel(self)
         self.table = self._table()
+        self.panel = ConnectEntraPanel(services)
+        self.words = HealthWords(self)
+        self.health: tuple[str, str] = ("ok", "")  # the worst, as last told
         self.add_action = QAction(self.tr("+ Add SCIM synchronization"), self)
         self.edit_action = QAction(self.tr("Edit synchronization"), self)
         self.delete_action = QAction(self.tr("Delete synchronization"), self)
@@ -74,8 +91,9 @@ class SyncPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(heading)
         layout.addWidget(self.toolbar)
-        layout.addWidget(self.table)
+        layout.addWidget(self.table, 1)
         layout.addWidget(self.empty_hint)
+        layout.addWidget(self.panel)
         self._connect()
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.refresh)
@@ -95,6 +113,9 @@ class SyncPage(QWidget):
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(DESCRIPTION, QHeaderView.ResizeMode.Stretch)
+        # NOTE: the type is always SCIM here (one type at a time, SPEC §2): its column would
+        # only take the width that health and the last day's figures need at 1100 px.
+        table.setColumnHidden(TYPE, True)
         return table
 
     def actions_in_order(self) -> list[QAction]:
@@ -119,9 +140,12 @@ class SyncPage(QWidget):
             (self.check_action, self.check_connection),
         ):
             action.triggered.connect(lambda _checked=False, slot=slot: self._guarded(slot))
+        self.panel.checkRequested.connect(lambda: self._guarded(self.check_connection))
+        self.panel.settingsRequested.connect(self.settingsRequested)
         self.table.doubleClicked.connect(lambda _index: self._guarded(self.edit))
         self.table.customContextMenuRequested.connect(self._context_menu)
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
+        self.table.selectionModel().selectionChanged.connect(self._show_panel)
         self.model.modelReset.connect(self._update_actions)
         self.model.dataChanged.connect(self._update_actions)
 
@@ -136,8 +160,24 @@ class SyncPage(QWidget):
             self.refresh()
 
     def refresh(self) -> None:
-        self.model.set_rows(syncs.overview())
-        self.empty_hint.setVisible(self.model.rowCount() == 0)
+        rows = syncs.overview()
+        self.model.set_rows(rows)
+        self.empty_hint.setVisible(not rows)
+        self.panel.setVisible(bool(rows))
+        self._show_panel()
+        self._tell_health(rows)
+
+    def _tell_health(self, rows: list[SyncSummary]) -> None:
+        """The worst health, from the rows just read (no query of its own)."""
+        state, text = worst([(r.health.state, self.words.sentence(r.name, r.health)) for r in rows])
+        if state == "ok" and rows:  # all well: no one name stands for all of them
+            text = self.words.all_ok()
+        if (state, text) != self.health:
+            self.health = (state, text)
+            self.healthChanged.emit(state, text)
+
+    def _show_panel(self) -> None:
+        self.panel.show_sync(self.selected())
 
     def selected(self) -> SyncSummary | None:
         rows = self.table.selectionModel().selectedRows()
@@ -206,8 +246,10 @@ class SyncPage(QWidget):
     def access(self) -> None:
         current = self.selected()
         if current:
-            AccessDialog.show_for(self.services, current.identifier, self)
+            wants_settings = AccessDialog.show_for(self.services, current.identifier, self)
             self.refresh()
+            if wants_settings:  # its warning's "Change it in Settings…"
+                self.settingsRequested.emit()
 
     def toggle(self) -> None:
         current = self.selected()

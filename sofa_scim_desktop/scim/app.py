@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import secrets
+import traceback
 from typing import Any
 
 import falcon
@@ -91,17 +93,25 @@ def _http_error(
     resp.set_headers(error.headers or {})
 
 
+MAX_TRACEBACK_CHARS = 16_000
+
+
 def _unexpected(req: falcon.Request, resp: falcon.Response, error: Exception, params: Any) -> None:
+    """The traceback goes where the admin and the operator look (the call's `call.failed`
+    entry, through `req.context`, and the server's output) under one reference; never into
+    the answer, which tells Entra's admin where to find it.
+    """
     # NOTE: a password link's path is its one-time token: never in the log.
     path = "/password/[redacted]" if req.path.startswith("/password/") else req.path
-    log.exception("unexpected error answering %s %s", req.method, path)
-    write_json(
-        resp,
-        error_document(
-            500, "Sofa could not process the request; the error is in Sofa's transaction log."
-        ),
-        500,
+    reference = secrets.token_hex(4)
+    log.exception("unexpected error %s answering %s %s", reference, req.method, path)
+    req.context.traceback = traceback.format_exc()[-MAX_TRACEBACK_CHARS:]
+    req.context.error_reference = reference
+    detail = (
+        f"Sofa could not process the request (error {reference}); its cause is in Sofa's "
+        "transaction log (Display the logs) and in the server's output."
     )
+    write_json(resp, error_document(500, detail), 500)
 
 
 def _serialize_http_error(

@@ -78,6 +78,9 @@ class CallLog:
             req.method, req.path, status, error.get("scimType"), str(error.get("detail", ""))
         )
         failure.detail["user_name"] = _user_name(req)
+        if getattr(req.context, "traceback", None):  # an error of Sofa's own (scim.app)
+            failure.detail["error_reference"] = req.context.error_reference
+            failure.detail["traceback"] = req.context.traceback
         call.journal.record(logging.ERROR, "call.failed", failure.message, failure.detail)
         self.calls.call(call.sync.id, FAILED, failure.message)
         if call.sync.notify_failures:

@@ -1,4 +1,4 @@
-"""Keep-alive after a `204 No Content` (and 304): a Waitress channel whose tasks do not close.
+"""Keep-alive after a `204 No Content` (and 304): a Waitress task that does not close.
 
 WORKAROUND(waitress 3.0.2, task.py `build_response_header`): Waitress drops any Content-Length
 of a bodiless answer (RFC 9110 §8.6 forbids it on 204), then, finding no Content-Length, marks
@@ -6,14 +6,12 @@ the connection close-on-finish as if the body's end could not be told. A 204 or 
 has no body by definition (RFC 9112 §6.3, rule 1): the connection can carry the next request.
 Entra answers every group PATCH with 204 (RFC 7644 §3.5.2), in batches of 100 members: without
 this each batch costs a new TCP (and, behind a proxy, TLS) connection. The version is pinned;
-tests/scim/test_server.py sends two PATCHes on one connection to keep this honest.
+scim/server.py's channel uses it; tests/scim/test_server.py sends two PATCHes on one
+connection to keep this honest.
 """
 
 from __future__ import annotations
 
-from typing import Any
-
-from waitress.channel import HTTPChannel
 from waitress.task import WSGITask
 
 
@@ -36,12 +34,3 @@ class KeepAliveTask(WSGITask):
     def set_close_on_finish(self) -> None:
         if not self._framing_complete:
             super().set_close_on_finish()
-
-
-class KeepAliveChannel(HTTPChannel):
-    task_class = KeepAliveTask
-
-
-def keep_alive_after_no_content(server: Any) -> None:
-    """Makes the Waitress server's new connections use `KeepAliveChannel`."""
-    server.channel_class = KeepAliveChannel

@@ -11,14 +11,19 @@ from collections.abc import Sequence
 from typing import Any
 from typing import Protocol
 
+import orjson
 from peewee import Database
 from waitress import create_server
 from waitress import wasyncore
+from waitress.channel import HTTPChannel
+from waitress.task import ErrorTask
 
 from sofa_scim_desktop.scim.access_log import AccessLog
 from sofa_scim_desktop.scim.app import create_app
-from sofa_scim_desktop.scim.keep_alive import keep_alive_after_no_content
+from sofa_scim_desktop.scim.keep_alive import KeepAliveTask
 from sofa_scim_desktop.scim.media import MAX_BODY_BYTES
+from sofa_scim_desktop.scim.media import SCIM_JSON
+from sofa_scim_desktop.scim.media import error_document
 from sofa_scim_desktop.services.call_stats import CallRecorder
 from sofa_scim_desktop.storage.database import Checkpointer
 
@@ -27,6 +32,12 @@ log = logging.getLogger("sofa.scim")
 # Entra's parallel calls that is every few requests (23,000 lines in a benchmark), not news.
 logging.getLogger("waitress.queue").setLevel(logging.ERROR)
 THREADS = 4  # 4 threads are as fast as 8 on two cores (PLATFORM.md).
+# Waitress's defaults (100 connections, idle ones closed after 120 s, select()) let about 100
+# idle half-open connections lock every client out. Connections are cheap to hold (no thread
+# each); a request that stops half way is dropped after CHANNEL_TIMEOUT seconds of silence.
+CONNECTION_LIMIT = 1000
+CHANNEL_TIMEOUT = 20  # seconds; Entra answers within its own 60 s limit far sooner
+CLEANUP_INTERVAL = 2  # seconds between looks for silent connections
 SWITCH_INTERVAL = 0.0005  # seconds; 0.002 measured the same (bench, 4 runs)
 
 
@@ -68,14 +79,19 @@ class ScimServer:
         trusted_proxy: str = "",
         db: Database | None = None,
         background: Sequence[Background] = (),
+        channel_timeout: int = CHANNEL_TIMEOUT,
     ) -> None:
         options: dict[str, Any] = {
             "threads": THREADS,
-            # Above our own limit: Waitress answers 413 in text/plain, the app with a SCIM
-            # error body that Entra shows verbatim. Far larger bodies are still cut off unread.
+            # Above our own limit, so that the app answers a large body with its SCIM error;
+            # far larger bodies are cut off unread, with a SCIM error too (_ScimErrorTask).
             "max_request_body_size": 4 * MAX_BODY_BYTES,
             "ident": "Sofa SCIM",
             "clear_untrusted_proxy_headers": True,
+            "connection_limit": CONNECTION_LIMIT,
+            "channel_timeout": channel_timeout,
+            "cleanup_interval": min(CLEANUP_INTERVAL, channel_timeout),
+            "asyncore_use_poll": True,  # select() cannot watch more than 1,024 sockets
         }
         if trusted_proxy:
             # Honour X-Forwarded-* only from the configured proxy (SPEC §3).
@@ -90,7 +106,7 @@ class ScimServer:
                 },
             )
         self._server = create_server(app, host=host, port=port, **options)
-        keep_alive_after_no_content(self._server)  # Entra's group PATCHes answer 204
+        self._server.channel_class = _ScimChannel
         self._thread = threading.Thread(target=self._run, name="scim-server", daemon=True)
         self._checkpointer = Checkpointer(db) if db is not None else None
         self._background = tuple(background)
@@ -156,3 +172,25 @@ class ScimServer:
             helper.stop()  # writes what it gathered: the last calls' counts and lines
         if self._checkpointer is not None:
             self._checkpointer.stop()
+
+
+class _ScimErrorTask(ErrorTask):
+    """What Waitress refuses before the app sees it (a body far over the limit, a malformed
+    request line or header) is answered with a SCIM error body too, and said on stderr.
+    """
+
+    def execute(self) -> None:
+        error = self.request.error
+        detail = f"{error.reason}: {error.body}."
+        log.warning("refused before it reached Sofa: %s (%s)", detail, self.channel.addr[0])
+        body = orjson.dumps(error_document(error.code, detail))
+        self.status = f"{error.code} {error.reason}"
+        self.response_headers.append(("Content-Type", SCIM_JSON))
+        self.set_close_on_finish()
+        self.content_length = len(body)
+        self.write(body)
+
+
+class _ScimChannel(HTTPChannel):
+    task_class = KeepAliveTask  # keep-alive after a 204 (Entra's group PATCHes)
+    error_task_class = _ScimErrorTask

@@ -8,8 +8,10 @@ import dataclasses
 import ipaddress
 import threading
 from datetime import timedelta
-from urllib.parse import urlsplit
 
+from sofa_scim_desktop.domain import public_url
+from sofa_scim_desktop.domain.public_url import address_problem
+from sofa_scim_desktop.domain.public_url import ip_address
 from sofa_scim_desktop.services import connection_probe as probe
 from sofa_scim_desktop.services.connection_report import ERROR
 from sofa_scim_desktop.services.connection_report import OK
@@ -20,44 +22,25 @@ from sofa_scim_desktop.services.connection_report import Target
 from sofa_scim_desktop.storage.tables import utcnow
 
 EXPIRY_WARNING_DAYS = 14
-IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
-
-
-def address_problem(address: IPAddress) -> str | None:
-    """'local' or 'private' when Entra, on the internet, cannot reach `address`."""
-    if address.is_loopback or address.is_unspecified:
-        return "local"
-    if not address.is_global or address.is_multicast:
-        return "private"  # private ranges, link-local, shared (CGNAT), documentation, reserved
-    return None
-
-
-def _ip(host: str) -> IPAddress | None:
-    try:
-        return ipaddress.ip_address(host)
-    except ValueError:
-        return None
 
 
 def url_step(base: str, options: Options) -> tuple[Target | None, Step]:
-    parts = urlsplit(base)
-    host = parts.hostname or ""
-    args = {"url": base, "host": host}
-    if parts.scheme != "https":
+    """The address itself, by domain.public_url's rules: no connection is made."""
+    found = public_url.classify(base)
+    args = {"url": base, "host": found.host}
+    if public_url.NOT_HTTPS in found.problems:
         return None, Step("url", ERROR, "url.not_https", args)
-    try:
-        port = parts.port or 443
-    except ValueError:  # a port that is not a number
-        host = ""
-    if not host:
+    if public_url.NO_HOST in found.problems:
         return None, Step("url", ERROR, "url.no_host", args)
-    address = _ip(host)
-    problem = address_problem(address) if address else None
-    if host == "localhost" or host.endswith(".localhost"):  # RFC 6761 §6.3
-        problem = "local"
-    if problem and not options.allow_private:
+    problem = found.problems[0] if found.problems and not options.allow_private else None
+    if problem in (public_url.LOCAL, public_url.PRIVATE):
         return None, Step("url", ERROR, f"url.{problem}", args)
-    return Target(base, host, port, parts.path), Step("url", OK, "url.ok", args)
+    target = Target(base, found.host, found.port or 443, found.path)
+    if problem == public_url.BARE_HOST:
+        # NOTE: a warning, not an error: Entra cannot resolve such a name, but the steps
+        # after it still show whether the proxy behind it works (a trial on the inside).
+        return target, Step("url", WARNING, "url.bare_host", args)
+    return target, Step("url", OK, "url.ok", args)
 
 
 def _resolve(target: Target, options: Options) -> list[str]:
@@ -82,7 +65,7 @@ def _resolve(target: Target, options: Options) -> list[str]:
 
 def dns_step(target: Target, options: Options) -> tuple[Target | None, Step]:
     args = {"host": target.host}
-    if _ip(target.host):
+    if ip_address(target.host):
         return dataclasses.replace(target, address=target.host), Step(
             "dns", OK, "dns.literal", args
         )

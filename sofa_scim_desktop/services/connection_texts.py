@@ -54,6 +54,14 @@ TEXTS: dict[str, tuple[str, str | None]] = {
         ),
         _PUBLIC_URL_FIX,
     ),
+    "url.bare_host": (
+        QT_TRANSLATE_NOOP(
+            "ConnectionCheck",
+            "{url} uses {host}, a name without a domain: only your local network can resolve "
+            "it, Entra on the internet cannot.",
+        ),
+        _PUBLIC_URL_FIX,
+    ),
     "dns.ok": (QT_TRANSLATE_NOOP("ConnectionCheck", "{host} resolves to {addresses}."), None),
     "dns.literal": (
         QT_TRANSLATE_NOOP("ConnectionCheck", "{host} is an IP address: nothing to look up."),

@@ -45,9 +45,16 @@ def _is_secret(key: str) -> bool:
 
 
 def redact(value: Any) -> Any:
-    """A copy of a JSON value with every secret-looking member replaced."""
+    """A copy of a JSON value with every secret-looking member replaced, and the value of a
+    PATCH operation whose path names a secret (`"path": "password"`).
+    """
     if isinstance(value, dict):
-        return {k: REDACTED if _is_secret(str(k)) else redact(v) for k, v in value.items()}
+        path = value.get("path")
+        secret_value = isinstance(path, str) and _is_secret(path)
+        return {
+            k: REDACTED if _is_secret(str(k)) or (secret_value and k == "value") else redact(v)
+            for k, v in value.items()
+        }
     if isinstance(value, list):
         return [redact(v) for v in value]
     return value
@@ -58,11 +65,28 @@ def redacted_json(value: Any) -> str:
     the text holds one of the words, which most writes' details do not: those are serialised
     once and not walked.
     """
-    text = orjson.dumps(value, default=str).decode()
+    try:
+        text = orjson.dumps(value, default=str).decode()
+    except orjson.JSONEncodeError:  # a lone surrogate a client sent: escaped, not lost
+        return json.dumps(redact(value), default=str)
     lowered = text.lower()  # NOTE: a regex over the whole text cost more than the walk
     if not any(word in lowered for word in _SECRET_WORDS):
         return text
     return orjson.dumps(redact(value), default=str).decode()
+
+
+def printable(text: str) -> str:
+    """`text` as a database can store it: a lone surrogate a client sent (in a path, say)
+    becomes U+FFFD, so that logging its call never fails.
+    """
+    try:
+        text.encode()
+    except UnicodeEncodeError:
+        return _SURROGATE.sub("\ufffd", text)
+    return text
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class SyncRef(Protocol):
@@ -107,7 +131,7 @@ class Journal:
         if not self.enabled_for(level):
             return
         text = None if detail is None else redacted_json(detail)
-        row = (self.sync_id, utcnow(), level, event, message, text)
+        row = (self.sync_id, utcnow(), level, event, printable(message), text)
         if database.obj.in_transaction():  # PERF: a write's entry joins its transaction as is
             sql.execute(_INSERT, row)
         else:

@@ -17,6 +17,7 @@ from peewee import Database
 from sofa_scim_desktop.domain.errors import InvalidValue
 from sofa_scim_desktop.domain.errors import ResourceNotFound
 from sofa_scim_desktop.domain.errors import Uniqueness
+from sofa_scim_desktop.domain.errors import shown
 from sofa_scim_desktop.domain.patch import MemberChange
 from sofa_scim_desktop.domain.patch import Operation
 from sofa_scim_desktop.domain.patch import apply_operations
@@ -25,7 +26,7 @@ from sofa_scim_desktop.domain.patch import parse_operations
 from sofa_scim_desktop.domain.patch import split_member_operations
 from sofa_scim_desktop.domain.resource import Resource
 from sofa_scim_desktop.domain.resource import canonical_resource
-from sofa_scim_desktop.domain.resource import require
+from sofa_scim_desktop.domain.resource import require_name
 from sofa_scim_desktop.domain.schema import GROUP_TYPE
 from sofa_scim_desktop.domain.schema import USER_TYPE
 from sofa_scim_desktop.domain.user_mapping import SofaUserFields
@@ -111,7 +112,7 @@ class UserProvisioning:
     def _get(self, scim_id: str) -> UserRow:
         row = scim_store.get_user(self.sync.id, scim_id)
         if row is None:
-            raise ResourceNotFound(f"User {scim_id} not found.")
+            raise ResourceNotFound(f"User {shown(scim_id)} not found.")
         return row
 
     def _mail_new_user(self, sofa_user_id: int, fields: SofaUserFields, resource: Resource) -> None:
@@ -227,7 +228,9 @@ def _canonical_user(body: Any) -> Resource:
     if not isinstance(body, dict):
         raise InvalidValue("The body must be a User object.")
     resource = canonical_resource(body, USER_TYPE)
-    require(resource, "userName")
+    require_name(resource, "userName")
+    if resource.get("displayName"):
+        require_name(resource, "displayName")
     return resource
 
 
@@ -271,7 +274,7 @@ class GroupProvisioning:
         with immediate(self.db):
             row = self._get(scim_id)
             resource = apply_operations(scim_store.load(row), operations)
-            require(resource, "displayName")
+            require_name(resource, "displayName")
             return self._save(row, resource, changes)
 
     def delete(self, scim_id: str) -> None:
@@ -294,7 +297,7 @@ class GroupProvisioning:
     def _get(self, scim_id: str) -> GroupRow:
         row = scim_store.get_group(self.sync.id, scim_id)
         if row is None:
-            raise ResourceNotFound(f"Group {scim_id} not found.")
+            raise ResourceNotFound(f"Group {shown(scim_id)} not found.")
         return row
 
     def _check_name(self, name: str, row: GroupRow | None) -> None:
@@ -417,6 +420,6 @@ def _canonical_group(body: Any) -> tuple[Resource, tuple[str, ...]]:
     if not isinstance(body, dict):
         raise InvalidValue("The body must be a Group object.")
     resource = canonical_resource(body, GROUP_TYPE)
-    require(resource, "displayName")
+    require_name(resource, "displayName")
     members = resource.pop("members", None) or []
     return resource, tuple(dict.fromkeys(m["value"] for m in members if m.get("value")))

@@ -6,8 +6,11 @@ in the environment variable SOFA_SCIM_SMTP_PASSWORD, which is read at send time.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
+from urllib.parse import urlsplit
+from urllib.parse import urlunsplit
 
 import keyring
 from keyring.backends import fail
@@ -19,8 +22,20 @@ from sofa_scim_desktop.domain.errors import DomainError
 log = logging.getLogger("sofa.services")
 
 SERVICE = "sofa-scim-desktop"
-SMTP_PASSWORD = "smtp.password"
+SMTP_PASSWORD = "smtp.password"  # the entry of versions that had one for every instance
 ENV_SMTP_PASSWORD = "SOFA_SCIM_SMTP_PASSWORD"
+
+
+def instance_key(database_url: str) -> str:
+    """Names one instance's entries: a hash of its database URL without the password, so two
+    data folders (or a test and a production database) on one machine keep their own.
+    """
+    parts = urlsplit(database_url)
+    if parts.password is not None:
+        host = parts.hostname or ""
+        netloc = f"{parts.username or ''}@{host}" + (f":{parts.port}" if parts.port else "")
+        parts = parts._replace(netloc=netloc)
+    return hashlib.sha256(urlunsplit(parts).encode()).hexdigest()[:16]
 
 
 class KeyringUnavailable(DomainError):
@@ -40,18 +55,43 @@ def keyring_works() -> bool:
 
 
 class Secrets:
-    """The SMTP password: the environment variable wins over the keyring."""
+    """The SMTP password of one instance (`instance`: `instance_key`): the environment variable
+    wins over the keyring.
+    """
+
+    def __init__(self, instance: str = "") -> None:
+        self.entry = f"{SMTP_PASSWORD}.{instance}" if instance else SMTP_PASSWORD
 
     def set_smtp_password(self, value: str) -> None:
         if not keyring_works():
             raise _unavailable("no keyring backend")
         try:
             if value:
-                keyring.set_password(SERVICE, SMTP_PASSWORD, value)
+                keyring.set_password(SERVICE, self.entry, value)
             else:
-                _delete()
+                _delete(self.entry)
         except KeyringError as error:
             raise _unavailable(type(error).__name__) from None
+
+    def adopt_shared_password(self) -> bool:
+        """Copies the entry every instance shared (older versions) to this instance's own,
+        when it has none; the shared one stays for the other instances that used it.
+        Call only for an instance that logs in to SMTP. Returns whether it copied.
+        """
+        if self.entry == SMTP_PASSWORD or not keyring_works():
+            return False
+        try:
+            if keyring.get_password(SERVICE, self.entry) is not None:
+                return False
+            shared = keyring.get_password(SERVICE, SMTP_PASSWORD)
+            if shared is None:
+                return False
+            keyring.set_password(SERVICE, self.entry, shared)
+        except KeyringError as error:
+            log.warning("could not move the SMTP password in the keyring: %s", type(error).__name__)
+            return False
+        log.info("the SMTP password is now kept for this instance (keyring entry %s)", self.entry)
+        return True
 
     def smtp_password(self) -> str | None:
         from_env = os.environ.get(ENV_SMTP_PASSWORD)
@@ -60,7 +100,7 @@ class Secrets:
         if not keyring_works():
             return None
         try:
-            return keyring.get_password(SERVICE, SMTP_PASSWORD)
+            return keyring.get_password(SERVICE, self.entry)
         except KeyringError as error:  # never the value, only what went wrong.
             log.warning(
                 "could not read the SMTP password from the keyring: %s", type(error).__name__
@@ -75,8 +115,8 @@ class Secrets:
         return bool(self.smtp_password())
 
 
-def _delete() -> None:
+def _delete(entry: str) -> None:
     try:
-        keyring.delete_password(SERVICE, SMTP_PASSWORD)
+        keyring.delete_password(SERVICE, entry)
     except keyring.errors.PasswordDeleteError:
         pass  # nothing stored: already as wanted.

@@ -5,6 +5,7 @@ bringing its schema up to date (PLATFORM.md: WAL, busy timeout, IMMEDIATE transa
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -46,6 +47,7 @@ def open_database(url: str) -> Database:
     """Connects the models to the database at `url` and upgrades its schema."""
     if url.startswith("sqlite"):
         db = connect(url, pragmas=SQLITE_PRAGMAS)
+        private_files(Path(db.database))
         # NOTE: SQLite's own LOWER() folds only ASCII; filters on Czech names need all letters.
         db.register_function(_unicode_lower, "lower", 1, deterministic=True)
     elif url.startswith(("postgres://", "postgresql://")):
@@ -81,7 +83,27 @@ def _backup(db: SqliteDatabase, path: Path, before: str) -> None:
     """
     target = path.with_name(f"{path.name}.before-{before}")
     target.unlink(missing_ok=True)
+    target.touch(mode=0o600)  # VACUUM INTO fills an empty file, keeping its permissions
+    target.chmod(0o600)
     db.execute_sql("VACUUM INTO ?", (str(target),))
+
+
+SIDE_FILES = ("", "-wal", "-shm")
+
+
+def private_files(path: Path) -> None:
+    """The database readable by its owner only (0600), whatever the umask: created so before
+    SQLite opens it (its -wal and -shm then get the same permissions from SQLite), and an
+    existing one from an older version tightened.
+    """
+    if str(path) in ("", ":memory:"):
+        return
+    if not path.exists():
+        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+    for suffix in SIDE_FILES:
+        side = path.with_name(path.name + suffix)
+        if side.exists() and side.stat().st_mode & 0o077:
+            side.chmod(0o600)
 
 
 def reachable(db: Database, timeout: float = 2.0) -> bool:

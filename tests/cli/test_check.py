@@ -107,7 +107,10 @@ def test_a_working_proxy_exits_0_with_the_private_address_as_a_warning(
     )
     assert result.returncode == 0, result.stdout
     steps = json.loads(result.stdout)["steps"]
-    assert [s["status"] for s in steps] == ["ok", "warning", "ok", "ok", "ok"]
+    # A name without a domain ("vm") is a warning of its own: Entra could not resolve it.
+    first = ("warning", "url.bare_host") if "." not in name else ("ok", "url.ok")
+    assert (steps[0]["status"], steps[0]["code"]) == first
+    assert [s["status"] for s in steps[1:]] == ["warning", "ok", "ok", "ok"]
     assert steps[1]["code"] == "dns.private"
 
 

@@ -7,11 +7,14 @@ import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from datetime import datetime
+from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtCore import QLocale
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
@@ -23,7 +26,11 @@ from sofa_scim_desktop.gui.crash import CrashDialog
 from sofa_scim_desktop.gui.dates import local_date
 from sofa_scim_desktop.gui.editor.dialog import SyncEditor
 from sofa_scim_desktop.gui.main_window import MainWindow
+from sofa_scim_desktop.gui.relative_time import ago
 from sofa_scim_desktop.gui.settings_view import SettingsView
+from sofa_scim_desktop.gui.sync_model import HEALTH
+from sofa_scim_desktop.gui.sync_model import LAST_SUCCESS
+from sofa_scim_desktop.gui.sync_page import SyncPage
 from tests.gui.conftest import compiled  # noqa: F401  (re-exported: other modules import it here)
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -215,3 +222,28 @@ def test_crash_dialog_in_czech(qtbot: QtBot, czech: None, tmp_path: Path) -> Non
     assert dialog.message.text().startswith("Došlo k neočekávané chybě")
     assert str(tmp_path / "sofa-scim-desktop.log") in dialog.message.text()
     assert dialog.copy_button.text() == "Zkopírovat podrobnosti"
+
+
+def test_the_list_says_health_in_czech(
+    qtbot: QtBot, services: bootstrap.Services, make_sync: Any, czech: None
+) -> None:
+    make_sync("Contoso")
+    make_sync("Adatum", enabled=False)
+    page = SyncPage(services)
+    qtbot.addWidget(page)
+    model = page.model
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in (HEALTH, LAST_SUCCESS)]
+    assert headers == ["Stav", "Poslední\núspěch"]  # two lines: the list fits 1100 px
+    assert model.data(model.index(0, HEALTH)) == "Neaktivní"
+    assert model.data(model.index(1, HEALTH)) == "Zatím bez volání"
+    tip = model.data(model.index(1, HEALTH), Qt.ItemDataRole.ToolTipRole)
+    assert tip.startswith("Entra zatím nevolala.\nŘešení: V Entra vložte Endpoint URL")
+
+
+@pytest.mark.parametrize(
+    ("minutes", "text"),
+    [(0, "právě teď"), (5, "před 5 min"), (125, "před 2 h"), (60 * 24 * 2, "před 2 dny")],
+)
+def test_how_long_ago_in_czech(czech: None, minutes: int, text: str) -> None:
+    now = datetime(2026, 12, 1, 12, 0)
+    assert ago(now - timedelta(minutes=minutes), now) == text

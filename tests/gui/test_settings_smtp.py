@@ -12,7 +12,6 @@ from sofa_scim_desktop import bootstrap
 from sofa_scim_desktop.gui.settings_view import SettingsView
 from sofa_scim_desktop.services.mail.worker import MailWorker
 from sofa_scim_desktop.services.secrets import SERVICE
-from sofa_scim_desktop.services.secrets import SMTP_PASSWORD
 from tests.conftest import MemoryKeyring
 from tests.services.mail.conftest import SmtpSink
 from tests.services.mail.conftest import free_port
@@ -73,7 +72,7 @@ def test_password_goes_to_the_keyring_and_is_never_shown(
     assert not password.remove_button.isEnabled()
     password.edit.setText("s3cret")
     assert view.save()
-    assert memory_keyring.passwords[(SERVICE, SMTP_PASSWORD)] == "s3cret"
+    assert memory_keyring.passwords[(SERVICE, view._settings.secrets.entry)] == "s3cret"
     assert password.edit.text() == ""
     assert "keyring" in password.edit.placeholderText()
     view.load()
@@ -87,9 +86,9 @@ def test_empty_password_keeps_it_and_remove_deletes_it(
     view.load()
     retype(view.smtp_host, "smtp.example.com")
     assert view.save()
-    assert memory_keyring.passwords[(SERVICE, SMTP_PASSWORD)] == "s3cret"
+    assert memory_keyring.passwords[(SERVICE, view._settings.secrets.entry)] == "s3cret"
     view.smtp_password.remove_button.click()
-    assert (SERVICE, SMTP_PASSWORD) not in memory_keyring.passwords
+    assert (SERVICE, view._settings.secrets.entry) not in memory_keyring.passwords
     assert view.status.text() == "The SMTP password was removed."
     assert view.smtp_password.edit.placeholderText() == "Not set"
 

@@ -107,8 +107,17 @@ def test_revert_drops_what_was_typed(view: SettingsView) -> None:
 
 def test_plain_http_is_accepted_with_a_warning(view: SettingsView) -> None:
     retype(view.public_base_url, "http://sofa.local")
-    assert "Entra calls only https://" in view.endpoint_preview.text()
+    preview = view.endpoint_preview.text()
+    assert "http://sofa.local is not an HTTPS address; Entra calls only HTTPS" in preview
+    assert "sofa.local is a private or local-network address" in preview
     assert view.save()
+
+
+def test_a_public_https_address_has_no_warning(view: SettingsView) -> None:
+    retype(view.public_base_url, "https://sofa.contoso.com")
+    assert view.endpoint_preview.text() == (
+        "Endpoint URL of a synchronization: https://sofa.contoso.com/scim/v2/<identifier>"
+    )
 
 
 def test_closing_the_window_is_a_choice_saved_like_the_others(

@@ -15,9 +15,12 @@ from sofa_scim_desktop.gui import prompts
 from sofa_scim_desktop.gui.access_dialog import AccessDialog
 from sofa_scim_desktop.gui.editor.dialog import SyncEditor
 from sofa_scim_desktop.gui.log_viewer import LogViewer
+from sofa_scim_desktop.gui.sync_model import DESCRIPTION
+from sofa_scim_desktop.gui.sync_model import HEALTH
 from sofa_scim_desktop.gui.sync_model import KEY_EXPIRES
 from sofa_scim_desktop.gui.sync_model import LAST_CALL
-from sofa_scim_desktop.gui.sync_model import STATE
+from sofa_scim_desktop.gui.sync_model import LAST_DAY
+from sofa_scim_desktop.gui.sync_model import LAST_SUCCESS
 from sofa_scim_desktop.gui.sync_page import SyncPage
 from sofa_scim_desktop.services.synchronizations import SyncSettings
 from sofa_scim_desktop.storage.tables import AccessKey
@@ -46,12 +49,13 @@ def test_lists_each_synchronization_with_its_columns(
     make_sync("Contoso", description="Main tenant\nsecond line")
     make_sync("Adatum", enabled=False)
     view = page()
-    texts = [[cell(view, r, c) for c in range(8)] for r in range(2)]
+    texts = [[cell(view, r, c) for c in range(10)] for r in range(2)]
     assert texts[0][:5] == ["Adatum", "Adatum", "SCIM", "Disabled", "0"]
-    assert texts[1][:5] == ["Contoso", "Contoso", "SCIM", "Enabled", "0"]
-    assert texts[1][LAST_CALL] == "Never"
+    assert texts[1][:5] == ["Contoso", "Contoso", "SCIM", "Not called yet", "0"]
+    assert texts[1][LAST_CALL] == texts[1][LAST_SUCCESS] == "Never"
+    assert texts[1][LAST_DAY] == ""
     assert texts[1][KEY_EXPIRES] == "No key"
-    assert texts[1][7] == "Main tenant"
+    assert texts[1][DESCRIPTION] == "Main tenant"
     assert not view.empty_hint.isVisible()
 
 
@@ -91,7 +95,7 @@ def test_enable_disable_text_follows_the_selected_row(
     assert view.toggle_action.text() == "Disable synchronization"
     view.toggle_action.trigger()
     assert not services.synchronizations.get("Contoso").enabled
-    assert cell(view, 1, STATE) == "Disabled"
+    assert cell(view, 1, HEALTH) == "Disabled"
     assert view.toggle_action.text() == "Enable synchronization"  # still selected
 
 

@@ -113,12 +113,23 @@ def test_a_plain_http_address_is_an_error_and_the_rest_is_skipped(check: Check) 
         ("100.64.0.1", "url.private"),
         ("[fe80::1]", "url.private"),
         ("[fd00::1]", "url.private"),
+        ("sofa.local", "url.private"),
     ],
 )
 def test_an_address_entra_cannot_reach_is_an_error(check: Check, host: str, code: str) -> None:
     report = check(f"https://{host}:8443", allow_private=False)  # no connection is made
     assert outcome(report)[0] == ("error", code)
     assert [s.status for s in report.steps[1:]] == ["skipped"] * 4
+
+
+def test_a_name_without_a_domain_is_a_warning_and_the_check_goes_on(check: Check) -> None:
+    def inside(host: str, port: int) -> list[str]:
+        return ["10.0.0.7"]  # what an inside DNS gives; Entra has no answer at all
+
+    report = check("https://sofa:8443", allow_private=False, resolver=inside, timeout=0.5)
+    assert outcome(report)[:2] == [("warning", "url.bare_host"), ("warning", "dns.private")]
+    assert "a name without a domain" in report.steps[0].message
+    assert "Public base URL" in (report.steps[0].fix or "")
 
 
 def test_an_ip_address_needs_no_name_look_up(check: Check, proxy_to: Any) -> None:  # noqa: F811

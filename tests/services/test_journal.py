@@ -38,3 +38,12 @@ def test_a_detail_without_secrets_is_stored_as_given(endpoint: Endpoint) -> None
     detail = {"user_name": "keyes@contoso.cz", "changes": [{"field": "job", "after": "Token"}]}
     # The words "key" and "token" as values, not keys: nothing to redact.
     assert stored(endpoint, detail) == detail
+
+
+def test_a_lone_surrogate_a_client_sent_is_logged_not_lost(endpoint: Endpoint) -> None:
+    """Falcon hands a path's undecodable bytes on as they came; the entry must still be written."""
+    sync = Synchronization.get(Synchronization.identifier == endpoint.identifier)
+    Journal(sync).info("test.entry", "GET /Users/\udce2x failed.", {"uri": "/Users/\ud800x"})
+    entry = LogEntry.select().order_by(LogEntry.id.desc()).get()
+    assert entry.message == "GET /Users/\ufffdx failed."
+    assert json.loads(entry.detail) == {"uri": "/Users/\ud800x"}  # escaped in the JSON text

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import stat
 from pathlib import Path
 
 import peewee
@@ -132,6 +133,7 @@ def test_upgrade_keeps_a_backup_from_before(
     services.synchronizations.create(SyncSettings(name="Contoso", identifier="Contoso"))
     upgrade(services).close()
     backup = services.data_dir / "sofa-scim.db.before-0003_note"
+    assert stat.S_IMODE(backup.stat().st_mode) == 0o600  # the people in it are private too
     with sqlite3.connect(backup) as old:
         tables = {row[0] for row in old.execute("SELECT name FROM sqlite_master")}
         assert "note" not in tables

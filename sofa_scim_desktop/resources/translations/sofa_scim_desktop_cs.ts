@@ -480,6 +480,41 @@ Dokud server neběží, Entra se k tomuto počítači nedostane. Zvolte jiný po
     </message>
 </context>
 <context>
+    <name>ConnectEntraPanel</name>
+    <message>
+        <source>Copied</source>
+        <translation>Zkopírováno</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopírovat</translation>
+    </message>
+    <message>
+        <source>Check the connection</source>
+        <translation>Zkontrolovat připojení</translation>
+    </message>
+    <message>
+        <source>Select a synchronization to connect it with Entra.</source>
+        <translation>Vyberte synchronizaci, kterou chcete připojit k Entra.</translation>
+    </message>
+    <message>
+        <source>Endpoint URL (Entra&apos;s Tenant URL):</source>
+        <translation>Endpoint URL (v Entra Adresa URL tenanta):</translation>
+    </message>
+    <message>
+        <source>In Entra: Enterprise apps → your application → Provisioning</source>
+        <translation>V Entra: Podnikové aplikace → vaše aplikace → Zřizování</translation>
+    </message>
+    <message>
+        <source>Connect Entra</source>
+        <translation>Připojení Entra</translation>
+    </message>
+    <message>
+        <source>Connect Entra – %1</source>
+        <translation>Připojení Entra – %1</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionCheck</name>
     <message>
         <source>Set Settings → Public base URL (the setting public_base_url) to the public HTTPS address of the reverse proxy in front of Sofa, e.g. https://sofa.example.com.</source>
@@ -524,6 +559,10 @@ Dokud server neběží, Entra se k tomuto počítači nedostane. Zvolte jiný po
     <message>
         <source>{url} uses {host}, a private or reserved address that Entra cannot reach from the internet.</source>
         <translation>{url} používá {host}, soukromou nebo vyhrazenou adresu, na kterou se Entra z internetu nedostane.</translation>
+    </message>
+    <message>
+        <source>{url} uses {host}, a name without a domain: only your local network can resolve it, Entra on the internet cannot.</source>
+        <translation>{url} používá {host}, název bez domény: přeložit ho umí jen vaše místní síť, Entra z internetu ne.</translation>
     </message>
     <message>
         <source>{host} resolves to {addresses}.</source>
@@ -765,6 +804,85 @@ Pošlete prosím tento soubor spolu s popisem toho, co jste dělali, podpoře So
     </message>
 </context>
 <context>
+    <name>EntraChecklist</name>
+    <message>
+        <source>1. Access key for Entra&apos;s Secret Token</source>
+        <translation>1. Přístupový klíč pro Token tajného kódu v Entra</translation>
+    </message>
+    <message>
+        <source>2. Test connection received</source>
+        <translation>2. Přijat test připojení</translation>
+    </message>
+    <message>
+        <source>3. First user provisioned</source>
+        <translation>3. Zřízen první uživatel</translation>
+    </message>
+    <message>
+        <source>4. First group provisioned</source>
+        <translation>4. Zřízena první skupina</translation>
+    </message>
+    <message>
+        <source>5. Last provisioning cycle</source>
+        <translation>5. Poslední cyklus zřizování</translation>
+    </message>
+    <message>
+        <source>Users provisioned: %1</source>
+        <translation>Zřízeno uživatelů: %1</translation>
+    </message>
+    <message>
+        <source>In Entra: Create, then Start provisioning, with users assigned.</source>
+        <translation>V Entra: Vytvořit, pak Spustit zřizování, s přiřazenými uživateli.</translation>
+    </message>
+    <message>
+        <source>Groups provisioned: %1</source>
+        <translation>Zřízeno skupin: %1</translation>
+    </message>
+    <message>
+        <source>In Entra: assign the groups to the application (Users and groups).</source>
+        <translation>V Entra: přiřaďte aplikaci skupiny (Uživatelé a skupiny).</translation>
+    </message>
+    <message>
+        <source>The key is valid until %1.</source>
+        <translation>Klíč platí do %1.</translation>
+    </message>
+    <message>
+        <source>The key has expired: generate a new one in Access details.</source>
+        <translation>Platnost klíče skončila: vygenerujte nový v Přístupových údajích.</translation>
+    </message>
+    <message>
+        <source>Generate a key in Access details and paste it with the URL.</source>
+        <translation>Vygenerujte klíč v Přístupových údajích a vložte ho spolu s URL.</translation>
+    </message>
+    <message>
+        <source>A call with the key arrived %1.</source>
+        <translation>Volání s klíčem přišlo %1.</translation>
+    </message>
+    <message>
+        <source>Calls arrive, but without the right key: see the list.</source>
+        <translation>Volání přicházejí, ale bez správného klíče: viz seznam.</translation>
+    </message>
+    <message>
+        <source>In Entra: Provisioning → Test connection.</source>
+        <translation>V Entra: Zřizování → Otestovat připojení.</translation>
+    </message>
+    <message>
+        <source>Entra runs a cycle about every 40 minutes.</source>
+        <translation>Entra spouští cyklus přibližně každých 40 minut.</translation>
+    </message>
+    <message>
+        <source>Last call %1.</source>
+        <translation>Poslední volání %1.</translation>
+    </message>
+    <message>
+        <source>No cycle has provisioned anything yet.</source>
+        <translation>Žádný cyklus zatím nic nezřídil.</translation>
+    </message>
+    <message>
+        <source>No success for a day: is provisioning on?</source>
+        <translation>Den bez úspěchu: je zřizování zapnuté?</translation>
+    </message>
+</context>
+<context>
     <name>GroupsPage</name>
     <message>
         <source>Sofa groups. A synchronization&apos;s group mapping makes the members of an Entra group members of a Sofa group; an admin can also grant a group by hand on the Users tab.</source>
@@ -801,6 +919,233 @@ Smazáním zmizí i tato mapování a členství všech jejích členů (%3), v�
     <message>
         <source>Groups</source>
         <translation>Skupiny</translation>
+    </message>
+</context>
+<context>
+    <name>HealthWords</name>
+    <message>
+        <source>Refused: no key</source>
+        <translation>Odmítáno: chybí klíč</translation>
+    </message>
+    <message>
+        <source>Refused: wrong key</source>
+        <translation>Odmítáno: chybný klíč</translation>
+    </message>
+    <message>
+        <source>Refused: key expired</source>
+        <translation>Odmítáno: klíč vypršel</translation>
+    </message>
+    <message>
+        <source>Refused: replaced key</source>
+        <translation>Odmítáno: nahrazený klíč</translation>
+    </message>
+    <message>
+        <source>Refused: was disabled</source>
+        <translation>Odmítáno: byla neaktivní</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Odmítáno</translation>
+    </message>
+    <message>
+        <source>Entra&apos;s calls carry no access key.</source>
+        <translation>Volání z Entra nenesou žádný přístupový klíč.</translation>
+    </message>
+    <message>
+        <source>Entra&apos;s calls carry a wrong access key.</source>
+        <translation>Volání z Entra nesou chybný přístupový klíč.</translation>
+    </message>
+    <message>
+        <source>Entra&apos;s calls carry an access key that has expired.</source>
+        <translation>Volání z Entra nesou přístupový klíč, jehož platnost skončila.</translation>
+    </message>
+    <message>
+        <source>Entra&apos;s calls carry an access key that a newer one replaced.</source>
+        <translation>Volání z Entra nesou přístupový klíč, který byl nahrazen novějším.</translation>
+    </message>
+    <message>
+        <source>Entra called while the synchronization was disabled.</source>
+        <translation>Entra volala, když byla synchronizace neaktivní.</translation>
+    </message>
+    <message>
+        <source>Entra&apos;s calls are refused.</source>
+        <translation>Volání z Entra jsou odmítána.</translation>
+    </message>
+    <message>
+        <source>In Entra (Provisioning → Admin Credentials), paste the key from Access details into Secret Token.</source>
+        <translation>V Entra (Zřizování → Přihlašovací údaje správce) vložte klíč z Přístupových údajů do pole Token tajného kódu.</translation>
+    </message>
+    <message>
+        <source>Generate a key in Access details and paste it into Secret Token in Entra (Provisioning → Admin Credentials).</source>
+        <translation>Vygenerujte klíč v Přístupových údajích a vložte ho v Entra do pole Token tajného kódu (Zřizování → Přihlašovací údaje správce).</translation>
+    </message>
+    <message>
+        <source>Generate a new key in Access details and paste it into Secret Token in Entra.</source>
+        <translation>Vygenerujte nový klíč v Přístupových údajích a vložte ho v Entra do pole Token tajného kódu.</translation>
+    </message>
+    <message>
+        <source>Paste the newest key from Access details into Secret Token in Entra.</source>
+        <translation>Vložte nejnovější klíč z Přístupových údajů v Entra do pole Token tajného kódu.</translation>
+    </message>
+    <message>
+        <source>Enable the synchronization, or stop provisioning in Entra.</source>
+        <translation>Aktivujte synchronizaci, nebo v Entra zastavte zřizování.</translation>
+    </message>
+    <message>
+        <source>See Display the logs for the reason.</source>
+        <translation>Důvod najdete v Zobrazit logy.</translation>
+    </message>
+    <message numerus="yes">
+        <source>No call for %n days</source>
+        <translation>
+            <numerusform>Bez volání %n den</numerusform>
+            <numerusform>Bez volání %n dny</numerusform>
+            <numerusform>Bez volání %n dní</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No call for %n hours</source>
+        <translation>
+            <numerusform>Bez volání %n hodinu</numerusform>
+            <numerusform>Bez volání %n hodiny</numerusform>
+            <numerusform>Bez volání %n hodin</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>V pořádku</translation>
+    </message>
+    <message numerus="yes">
+        <source>Failing: %1 of %n calls</source>
+        <translation>
+            <numerusform>Selhává: %1 z %n volání</numerusform>
+            <numerusform>Selhává: %1 z %n volání</numerusform>
+            <numerusform>Selhává: %1 z %n volání</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not called yet</source>
+        <translation>Zatím bez volání</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Neaktivní</translation>
+    </message>
+    <message>
+        <source>The synchronization is disabled: Sofa refuses Entra&apos;s calls.</source>
+        <translation>Synchronizace je neaktivní: Sofa volání z Entra odmítá.</translation>
+    </message>
+    <message>
+        <source>Entra has not called yet.</source>
+        <translation>Entra zatím nevolala.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n calls in the last 24 hours failed.</source>
+        <translation>
+            <numerusform>Za posledních 24 hodin selhalo %1 z %n volání.</numerusform>
+            <numerusform>Za posledních 24 hodin selhalo %1 z %n volání.</numerusform>
+            <numerusform>Za posledních 24 hodin selhalo %1 z %n volání.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Entra has not called for %n days.</source>
+        <translation>
+            <numerusform>Entra nevolala %n den.</numerusform>
+            <numerusform>Entra nevolala %n dny.</numerusform>
+            <numerusform>Entra nevolala %n dní.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Entra has not called for %n hours.</source>
+        <translation>
+            <numerusform>Entra nevolala %n hodinu.</numerusform>
+            <numerusform>Entra nevolala %n hodiny.</numerusform>
+            <numerusform>Entra nevolala %n hodin.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Entra&apos;s calls are answered; %n failed in the last 24 hours.</source>
+        <translation>
+            <numerusform>Volání z Entra dostávají odpověď; za posledních 24 hodin %n selhalo.</numerusform>
+            <numerusform>Volání z Entra dostávají odpověď; za posledních 24 hodin %n selhala.</numerusform>
+            <numerusform>Volání z Entra dostávají odpověď; za posledních 24 hodin jich %n selhalo.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Entra&apos;s calls are answered.</source>
+        <translation>Volání z Entra dostávají odpověď.</translation>
+    </message>
+    <message>
+        <source>Display the logs shows each failed call with its fix.</source>
+        <translation>Zobrazit logy ukáže každé neúspěšné volání i s řešením.</translation>
+    </message>
+    <message>
+        <source>Enable it (Enable synchronization) when Entra should provision again.</source>
+        <translation>Až má Entra znovu zřizovat, aktivujte ji (Aktivovat synchronizaci).</translation>
+    </message>
+    <message>
+        <source>Paste the Endpoint URL into Entra as the Tenant URL and the key as the Secret Token, then click Test Connection.</source>
+        <translation>V Entra vložte Endpoint URL do pole Adresa URL tenanta a klíč do pole Token tajného kódu, pak klepněte na Otestovat připojení.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Refused in the last 24 hours: %n.</source>
+        <translation>
+            <numerusform>Odmítnuto za posledních 24 hodin: %n.</numerusform>
+            <numerusform>Odmítnuto za posledních 24 hodin: %n.</numerusform>
+            <numerusform>Odmítnuto za posledních 24 hodin: %n.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>It calls about every 40 minutes.</source>
+        <translation>Volá přibližně každých 40 minut.</translation>
+    </message>
+    <message>
+        <source>Check in Entra that provisioning is on and not in quarantine (Provisioning → Overview).</source>
+        <translation>Ověřte v Entra, že je zřizování zapnuté a není v karanténě (Zřizování → Přehled).</translation>
+    </message>
+    <message>
+        <source>Entra will put the job in quarantine if this goes on.</source>
+        <translation>Bude-li to pokračovat, Entra úlohu umístí do karantény.</translation>
+    </message>
+    <message>
+        <source>Entra quarantines a job whose calls mostly fail.</source>
+        <translation>Úlohu, jejíž volání většinou selhávají, Entra umístí do karantény.</translation>
+    </message>
+    <message>
+        <source>Last failure: %1</source>
+        <translation>Poslední chyba: %1</translation>
+    </message>
+    <message>
+        <source>Fix:</source>
+        <translation>Řešení:</translation>
+    </message>
+    <message>
+        <source>Every synchronization: Entra&apos;s calls are answered.</source>
+        <translation>Všechny synchronizace: volání z Entra dostávají odpověď.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n selhalo</numerusform>
+            <numerusform>%n selhala</numerusform>
+            <numerusform>%n selhalo</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n refused</source>
+        <translation>
+            <numerusform>%n odmítnuto</numerusform>
+            <numerusform>%n odmítnuta</numerusform>
+            <numerusform>%n odmítnuto</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No failures</source>
+        <translation>Bez chyb</translation>
+    </message>
+    <message>
+        <source>Calls in the last 24 hours: %1 (failed: %2, refused: %3).</source>
+        <translation>Volání za posledních 24 hodin: %1 (selhalo: %2, odmítnuto: %3).</translation>
     </message>
 </context>
 <context>
@@ -1574,6 +1919,72 @@ Smazáním zmizí i tato mapování a členství všech jejích členů (%3), v�
     </message>
 </context>
 <context>
+    <name>PublicUrlWords</name>
+    <message>
+        <source>%1 is not an HTTPS address; Entra calls only HTTPS addresses.</source>
+        <translation>%1 není adresa HTTPS; Entra volá jen adresy HTTPS.</translation>
+    </message>
+    <message>
+        <source>%1 names no host.</source>
+        <translation>%1 neuvádí žádný server.</translation>
+    </message>
+    <message>
+        <source>%2 is this computer; Entra calls from Microsoft&apos;s cloud, not from here.</source>
+        <translation>%2 je tento počítač; Entra volá z cloudu Microsoftu, ne odsud.</translation>
+    </message>
+    <message>
+        <source>%2 is a private or local-network address, out of reach from the internet.</source>
+        <translation>%2 je soukromá adresa nebo adresa místní sítě, z internetu nedosažitelná.</translation>
+    </message>
+    <message>
+        <source>%2 is a name without a domain; only your local network can resolve it.</source>
+        <translation>%2 je název bez domény; přeložit ho umí jen vaše místní síť.</translation>
+    </message>
+    <message>
+        <source>Entra cannot reach this Endpoint URL:</source>
+        <translation>Entra se na tuto Endpoint URL nedostane:</translation>
+    </message>
+    <message>
+        <source>Fix: set the public base URL in Settings to the public HTTPS address of the reverse proxy in front of Sofa, e.g. https://sofa.example.com; every Endpoint URL follows it.</source>
+        <translation>Řešení: v Nastavení zadejte jako veřejnou základní URL veřejnou adresu HTTPS reverzní proxy před aplikací Sofa, např. https://sofa.example.com; podle ní se řídí každá Endpoint URL.</translation>
+    </message>
+    <message>
+        <source>Change it in Settings…</source>
+        <translation>Změnit v Nastavení…</translation>
+    </message>
+</context>
+<context>
+    <name>RelativeTime</name>
+    <message>
+        <source>just now</source>
+        <translation>právě teď</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation>
+            <numerusform>před %n min</numerusform>
+            <numerusform>před %n min</numerusform>
+            <numerusform>před %n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h ago</source>
+        <translation>
+            <numerusform>před %n h</numerusform>
+            <numerusform>před %n h</numerusform>
+            <numerusform>před %n h</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n days ago</source>
+        <translation>
+            <numerusform>před %n dnem</numerusform>
+            <numerusform>před %n dny</numerusform>
+            <numerusform>před %n dny</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RolesPage</name>
     <message>
         <source>Sofa roles. Administrator and Subject manager are built in: their holders receive the failure e-mails. A role mapping grants a role to the members of an Entra group.</source>
@@ -1820,10 +2231,6 @@ Smazáním zmizí i tato mapování a role všem jejím držitelům (%3), včetn
         <source>Endpoint URL of a synchronization: %1/scim/v2/&lt;identifier&gt;</source>
         <translation>Endpoint URL synchronizace: %1/scim/v2/&lt;identifikátor&gt;</translation>
     </message>
-    <message>
-        <source>Entra calls only https:// addresses.</source>
-        <translation>Entra volá jen adresy https://.</translation>
-    </message>
 </context>
 <context>
     <name>SofaField</name>
@@ -2056,32 +2463,36 @@ Smazáním zmizí i tato mapování a role všem jejím držitelům (%3), včetn
         <translation>Typ</translation>
     </message>
     <message>
-        <source>State</source>
-        <translation>Stav</translation>
-    </message>
-    <message>
         <source>Users</source>
         <translation>Uživatelé</translation>
     </message>
     <message>
         <source>Last call</source>
-        <translation>Poslední volání</translation>
+        <translation>Poslední
+volání</translation>
     </message>
     <message>
         <source>Key expires</source>
-        <translation>Expirace klíče</translation>
+        <translation>Expirace
+klíče</translation>
     </message>
     <message>
         <source>Description</source>
         <translation>Popis</translation>
     </message>
     <message>
-        <source>Enabled</source>
-        <translation>Aktivní</translation>
+        <source>Health</source>
+        <translation>Stav</translation>
     </message>
     <message>
-        <source>Disabled</source>
-        <translation>Neaktivní</translation>
+        <source>Last success</source>
+        <translation>Poslední
+úspěch</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Posledních
+24 h</translation>
     </message>
     <message>
         <source>Never</source>

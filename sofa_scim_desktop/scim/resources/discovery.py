@@ -9,6 +9,7 @@ from typing import Any
 import falcon
 
 from sofa_scim_desktop.domain.errors import ResourceNotFound
+from sofa_scim_desktop.domain.errors import shown
 from sofa_scim_desktop.domain.schema import ENTERPRISE_USER
 from sofa_scim_desktop.domain.schema import GROUP
 from sofa_scim_desktop.domain.schema import RESOURCE_TYPES
@@ -117,7 +118,7 @@ class Schemas:
     ) -> None:
         schema = next((s for s in SCHEMAS if s.id.lower() == schema_id.lower()), None)
         if schema is None:
-            raise ResourceNotFound(f"No schema {schema_id}.")
+            raise ResourceNotFound(f"No schema {shown(schema_id)}.")
         write_json(resp, schema_document(schema, req.context.call.base))
 
 
@@ -132,5 +133,5 @@ class ResourceTypes:
     ) -> None:
         found = next((t for t in RESOURCE_TYPES if t.name.lower() == type_id.lower()), None)
         if found is None:
-            raise ResourceNotFound(f"No resource type {type_id}.")
+            raise ResourceNotFound(f"No resource type {shown(type_id)}.")
         write_json(resp, resource_type_document(found, req.context.call.base))

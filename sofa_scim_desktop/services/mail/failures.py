@@ -13,6 +13,7 @@ from peewee import fn
 
 from sofa_scim_desktop.services.health import figures_by_sync
 from sofa_scim_desktop.services.health import health_of
+from sofa_scim_desktop.services.journal import printable
 from sofa_scim_desktop.services.mail import outbox
 from sofa_scim_desktop.services.mail import templates
 from sofa_scim_desktop.services.mail.recipients import administrators
@@ -37,7 +38,9 @@ def record(
     user_name: str | None,
 ) -> None:  # fmt: skip
     """On the request path: call inside a write transaction."""
-    sql.execute(_INSERT, (sync_id, at, method, path[:2000], status, detail[:2000], user_name))
+    name = printable(user_name) if user_name is not None else None
+    row = (sync_id, at, method, printable(path[:2000]), status, printable(detail[:2000]), name)
+    sql.execute(_INSERT, row)
 
 
 @dataclass(frozen=True)
