@@ -30,6 +30,7 @@ from sofa_scim_desktop.domain.filter import parse_path
 from sofa_scim_desktop.domain.filter_eval import element_matches
 from sofa_scim_desktop.domain.resource import Resource
 from sofa_scim_desktop.domain.resource import canonical_value
+from sofa_scim_desktop.domain.schema import Attribute
 from sofa_scim_desktop.domain.schema import ResourceType
 from sofa_scim_desktop.domain.schema import Schema
 
@@ -48,7 +49,8 @@ class Operation:
 def parse_operations(body: Any, resource_type: ResourceType) -> list[Operation]:
     if not isinstance(body, Mapping):
         raise InvalidSyntax("The body must be a PatchOp object.")
-    raw = body.get("Operations", body.get("operations"))
+    # RFC 7643 §2.1: attribute names, "Operations" among them, are case-insensitive.
+    raw = next((v for k, v in body.items() if str(k).lower() == "operations"), None)
     if not isinstance(raw, list) or not raw:
         raise InvalidSyntax("'Operations' must be a non-empty list of operations.")
     if len(raw) > MAX_OPERATIONS:
@@ -229,17 +231,32 @@ def _apply_filtered(container: Resource, operation: Operation) -> None:
     elif matching:
         for element in matching:
             _write_element(element, path, operation)
+        _one_primary(elements, matching)
     else:
         # WORKAROUND: Entra expects Add and Replace on `emails[type eq "work"].value` to create
         # the element when none matches; RFC 7644's noTarget fails its provisioning job.
         element = _element_from_filter(path.value_filter)
         _write_element(element, path, operation)
         elements.append(element)
+        _one_primary(elements, [element])
     elements = [e for e in elements if _has_content(e)]
     if elements:
         container[name] = canonical_value(path.ref.attribute, elements)
     else:
         container.pop(name, None)
+
+
+def _one_primary(elements: list[Resource], written: list[Resource]) -> None:
+    """RFC 7644 §3.5.2: a value made primary makes any other primary value non-primary."""
+    if not any(_truthy(e.get("primary")) for e in written):
+        return
+    for element in elements:
+        if element.get("primary") is not None and not any(element is w for w in written):
+            element.pop("primary")
+
+
+def _truthy(value: Any) -> bool:
+    return value is True or (isinstance(value, str) and value.strip().lower() == "true")
 
 
 def _has_content(element: Resource) -> bool:
@@ -254,7 +271,19 @@ def _write_element(element: Resource, path: Path, operation: Operation) -> None:
         return
     if not isinstance(operation.value, Mapping):
         raise InvalidValue(f"'{path.ref.attribute.name}[…]' takes an object as its value.")
-    element.update({k: v for k, v in operation.value.items() if v is not None})
+    element.update(_element_value(path.ref.attribute, operation.value))
+
+
+def _element_value(attribute: Attribute, value: Mapping[str, Any]) -> Resource:
+    """One element as sent, with the schema's names (`"Primary"` is `primary`, RFC 7643 §2.1);
+    values are made canonical with the whole attribute.
+    """
+    named: Resource = {}
+    for key, sub_value in value.items():
+        sub = attribute.sub(str(key))
+        if sub is not None and sub_value is not None:
+            named[sub.name] = sub_value
+    return named
 
 
 def _element_from_filter(expr: Expr) -> Resource:
@@ -311,16 +340,25 @@ def _member_change(operation: Operation) -> MemberChange:
 
 
 def _member_ids(value: Any) -> tuple[str, ...]:
+    """`[{"value": id}, …]` (RFC 7643 §4.2); WORKAROUND: also a bare id or a list of ids
+    (Okta and Microsoft's SCIM tests send `"value": "id"` and `"value": ["id", …]`).
+    """
     if value is None or value == "":
         return ()
     items = value if isinstance(value, list) else [value]
     ids: list[str] = []
     for item in items:
-        member = item.get("value") if isinstance(item, Mapping) else None
+        member = _member_value(item) if isinstance(item, Mapping) else item
         if not isinstance(member, str) or not member:
-            raise InvalidValue("Each member must be an object with the member's id as 'value'.")
+            raise InvalidValue(
+                "Each member must be the member's id, or an object with the id as 'value'."
+            )
         ids.append(member)
     return tuple(dict.fromkeys(ids))
+
+
+def _member_value(item: Mapping[str, Any]) -> Any:
+    return next((v for k, v in item.items() if str(k).lower() == "value"), None)
 
 
 def _ids_in_filter(expr: Expr) -> tuple[str, ...]:

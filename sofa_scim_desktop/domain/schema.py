@@ -69,7 +69,7 @@ _VALUE = Attribute("value", description="The value, stored exactly as sent.")
 USER = Schema(
     USER_SCHEMA,
     "User",
-    "A Sofa user provisioned by Entra ID.",
+    "User Account",  # RFC 7643 §8.7.1
     (
         Attribute(
             "userName",
@@ -127,7 +127,7 @@ USER = Schema(
 ENTERPRISE_USER = Schema(
     ENTERPRISE_SCHEMA,
     "EnterpriseUser",
-    "Enterprise User extension (RFC 7643 §4.3).",
+    "Enterprise User",  # RFC 7643 §8.7.1
     (
         Attribute("employeeNumber", description="Personal details » Personal number."),
         Attribute("department", description="Organizational details » Department."),
@@ -149,7 +149,7 @@ ENTERPRISE_USER = Schema(
 GROUP = Schema(
     GROUP_SCHEMA,
     "Group",
-    "A group pushed by Entra ID; its Object Id (externalId) is what the mappings name.",
+    "Group",  # RFC 7643 §8.7.1; its Object Id (externalId) is what the mappings name.
     (
         Attribute(
             "displayName",
@@ -170,7 +170,10 @@ GROUP = Schema(
                     "$ref", "reference", mutability="immutable", reference_types=("User", "Group")
                 ),
                 Attribute("type", mutability="immutable", canonical_values=("User", "Group")),
-                Attribute("display", mutability="readOnly"),
+                # RFC 7643 §7 "request": only with `attributes=members.display`; Entra never
+                # reads it, and a client comparing what it sent with what it reads does not
+                # expect a value it could not send (scim2-tester).
+                Attribute("display", mutability="readOnly", returned="request"),
             ),
         ),
     ),

@@ -7,6 +7,7 @@ from operator import attrgetter
 from typing import Any
 
 from sofa_scim_desktop.domain.resource import Resource
+from sofa_scim_desktop.domain.resource import is_email_address
 from sofa_scim_desktop.domain.schema import ENTERPRISE_SCHEMA
 
 
@@ -40,6 +41,17 @@ def _typed_value(resource: Resource, attribute: str, kind: str) -> str | None:
     return None
 
 
+def unusable_work_email(resource: Resource) -> str | None:
+    """The work e-mail when it is not an address (kept as sent, never used for mail)."""
+    value = _typed_value(resource, "emails", "work")
+    return value if value is not None and not is_email_address(value) else None
+
+
+def _notification_email(resource: Resource) -> str | None:
+    value = _typed_value(resource, "emails", "work")
+    return value if value is not None and is_email_address(value) else None
+
+
 def sofa_fields(resource: Resource) -> SofaUserFields:
     name: dict[str, Any] = resource.get("name") or {}
     enterprise: dict[str, Any] = resource.get(ENTERPRISE_SCHEMA) or {}
@@ -49,7 +61,7 @@ def sofa_fields(resource: Resource) -> SofaUserFields:
         active=resource.get("active", True),
         display_name=resource.get("displayName"),
         job=resource.get("title"),
-        notification_email=_typed_value(resource, "emails", "work"),
+        notification_email=_notification_email(resource),
         first_name=name.get("givenName"),
         surname=name.get("familyName"),
         degree_before=name.get("honorificPrefix"),

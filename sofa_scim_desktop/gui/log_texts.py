@@ -57,6 +57,7 @@ class LogTexts(QObject):
             "group.members": self.tr("Group members changed"),
             "group.deleted": self.tr("Group deleted"),
             "mail.skipped": self.tr("E-mail not sent"),
+            "user.email_unusable": self.tr("E-mail unusable"),
         }
         return names.get(event, event)
 
@@ -90,6 +91,7 @@ class LogTexts(QObject):
             "group.members": self._group_members,
             "group.deleted": self._group_deleted,
             "mail.skipped": self._mail_skipped,
+            "user.email_unusable": self._email_unusable,
         }.get(event)
 
     def _user_created(self, detail: dict[str, Any]) -> Wording:
@@ -131,6 +133,17 @@ class LogTexts(QObject):
             raise KeyError(detail.get("reason"))  # a reason this version cannot word
         text = fill(
             self.tr("%1 has no work e-mail, so no e-mail was sent to them."), detail["user_name"]
+        )
+        return text, [text]
+
+    def _email_unusable(self, detail: dict[str, Any]) -> Wording:
+        text = fill(
+            self.tr(
+                "%1: the work e-mail '%2' is not an e-mail address; it is kept as Entra sent "
+                "it, but no e-mail is sent to it. Correct the mail attribute in Entra."
+            ),
+            detail["user_name"],
+            detail["value"],
         )
         return text, [text]
 

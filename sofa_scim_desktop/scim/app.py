@@ -17,6 +17,7 @@ from sofa_scim_desktop.domain.errors import ScimError
 from sofa_scim_desktop.scim.access_log import AccessLog
 from sofa_scim_desktop.scim.auth import Authenticator
 from sofa_scim_desktop.scim.calllog import CallLog
+from sofa_scim_desktop.scim.endpoint_names import EndpointNames
 from sofa_scim_desktop.scim.healthz import Healthz
 from sofa_scim_desktop.scim.media import error_document
 from sofa_scim_desktop.scim.media import write_error
@@ -42,7 +43,7 @@ def create_app(
     `access_log` writes one line per request on stderr (serve and the GUI give one).
     """
     calls = calls or CallRecorder(interval=0)
-    middleware: list[Any] = [Authenticator(db, calls), CallLog(calls)]
+    middleware: list[Any] = [EndpointNames(), Authenticator(db, calls), CallLog(calls)]
     if access_log is not None:
         middleware.insert(0, access_log)
     app: falcon.App[Any, Any] = falcon.App(middleware=middleware)

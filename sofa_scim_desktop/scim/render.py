@@ -1,5 +1,5 @@
-"""Stored resources as SCIM documents: schemas, id, meta (RFC 7643 §3.1), and the
-`attributes` / `excludedAttributes` projection (RFC 7644 §3.4.2.5).
+"""Stored resources as SCIM documents: schemas, id, meta (RFC 7643 §3.1); the projection
+(RFC 7644 §3.4.2.5) is domain.projection's.
 """
 
 from __future__ import annotations
@@ -9,17 +9,16 @@ from typing import Any
 
 import orjson
 
-from sofa_scim_desktop.domain.filter import parse_path
+from sofa_scim_desktop.domain.projection import Projection
 from sofa_scim_desktop.domain.resource import Resource
 from sofa_scim_desktop.domain.schema import ENTERPRISE_SCHEMA
 from sofa_scim_desktop.domain.schema import GROUP_SCHEMA
 from sofa_scim_desktop.domain.schema import USER_SCHEMA
-from sofa_scim_desktop.domain.schema import ResourceType
 from sofa_scim_desktop.storage.scim_store import GroupRow
 from sofa_scim_desktop.storage.scim_store import Member
 from sofa_scim_desktop.storage.scim_store import UserRow
 
-_ALWAYS = frozenset({"schemas", "id"})
+__all__ = ["Projection", "etag", "group_document", "iso", "user_document", "user_json"]
 
 
 def iso(moment: datetime) -> str:
@@ -96,59 +95,3 @@ def group_document(
         ]
     document["meta"] = _meta(row, "Group", f"{base}/Groups/{row.scim_id}")
     return document
-
-
-class Projection:
-    """Which attributes an answer carries; built once per request from its query string."""
-
-    def __init__(
-        self, resource_type: ResourceType, attributes: str | None, excluded: str | None
-    ) -> None:
-        self.only = self._keys(resource_type, attributes)
-        self.excluded = self._keys(resource_type, excluded)
-
-    @staticmethod
-    def _keys(resource_type: ResourceType, text: str | None) -> set[tuple[str, str | None]]:
-        keys: set[tuple[str, str | None]] = set()
-        for item in filter(None, (part.strip() for part in (text or "").split(","))):
-            ref = parse_path(item, resource_type).ref
-            container = ref.schema or ref.attribute.name
-            keys.add((container, ref.attribute.name if ref.schema else None))
-        return keys
-
-    @property
-    def everything(self) -> bool:
-        """Neither `attributes` nor `excludedAttributes` was asked: whole documents."""
-        return not self.only and not self.excluded
-
-    def includes(self, attribute: str) -> bool:
-        """Whether a top-level attribute is wanted (used to skip loading group members)."""
-        if (attribute, None) in self.excluded:
-            return False
-        return not self.only or any(c == attribute for c, _ in self.only)
-
-    def apply(self, document: dict[str, Any]) -> dict[str, Any]:
-        if not self.only and not self.excluded:
-            return document
-        result: dict[str, Any] = {}
-        for key, value in document.items():
-            if key in _ALWAYS:
-                result[key] = value
-            elif isinstance(value, dict) and key.startswith("urn:"):
-                kept = {k: v for k, v in value.items() if self._wanted(key, k)}
-                if kept:
-                    result[key] = kept
-            elif self._wanted(key, None):
-                result[key] = value
-        return result
-
-    def _wanted(self, container: str, sub: str | None) -> bool:
-        if (container, None) in self.excluded or (container, sub) in self.excluded:
-            return False
-        if not self.only:
-            return True
-        return (
-            (container, None) in self.only
-            or (container, sub) in self.only
-            or (sub is None and any(c == container for c, _ in self.only))
-        )

@@ -20,6 +20,7 @@ from waitress.task import ErrorTask
 
 from sofa_scim_desktop.scim.access_log import AccessLog
 from sofa_scim_desktop.scim.app import create_app
+from sofa_scim_desktop.scim.keep_alive import KeepAliveTask
 from sofa_scim_desktop.scim.media import MAX_BODY_BYTES
 from sofa_scim_desktop.scim.media import SCIM_JSON
 from sofa_scim_desktop.scim.media import error_document
@@ -191,4 +192,5 @@ class _ScimErrorTask(ErrorTask):
 
 
 class _ScimChannel(HTTPChannel):
+    task_class = KeepAliveTask  # keep-alive after a 204 (Entra's group PATCHes)
     error_task_class = _ScimErrorTask

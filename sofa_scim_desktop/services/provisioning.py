@@ -32,6 +32,7 @@ from sofa_scim_desktop.domain.schema import USER_TYPE
 from sofa_scim_desktop.domain.user_mapping import SofaUserFields
 from sofa_scim_desktop.domain.user_mapping import field_changes
 from sofa_scim_desktop.domain.user_mapping import sofa_fields
+from sofa_scim_desktop.domain.user_mapping import unusable_work_email
 from sofa_scim_desktop.services.journal import Journal
 from sofa_scim_desktop.services.journal import SyncRef
 from sofa_scim_desktop.services.mail import new_users
@@ -73,6 +74,7 @@ class UserProvisioning:
             # Reports name a manager that was not here yet by its externalId, never by our id.
             scim_store.link_reports(self.sync.id, row.sofa_user_id, row.external_id)
             self._journal_user("user.created", f"User {row.user_name} created.", row, fields)
+            self._warn_unusable_email(row, resource, None)
         return UserResult(row, resource, created=True)
 
     def replace(self, scim_id: str, body: Any) -> UserResult:
@@ -159,6 +161,7 @@ class UserProvisioning:
                 )
             event, message = _update_event(row, was_active=before[2])
             self._journal_user(event, message, row, fields, before[0], manager)
+            self._warn_unusable_email(row, resource, before[0])
         return UserResult(row, resource)
 
     def _check_rename(self, row: UserRow, name: str) -> None:
@@ -178,6 +181,25 @@ class UserProvisioning:
         old = sofa_fields(orjson.loads(stored_before)) if stored_before is not None else None
         changes = field_changes(old, fields) + (extra or [])
         self.journal.info(event, message, {"user_name": row.user_name, "changes": changes})
+
+    def _warn_unusable_email(
+        self, row: UserRow, resource: Resource, stored_before: str | None
+    ) -> None:
+        """A work e-mail that is not an address is kept as sent but never mailed: said once,
+        when it arrives, so that the admin can fix it in Entra.
+        """
+        value = unusable_work_email(resource)
+        if value is None or not self.journal.enabled_for(logging.WARNING):
+            return
+        if stored_before is not None and unusable_work_email(orjson.loads(stored_before)) == value:
+            return
+        self.journal.record(
+            logging.WARNING,
+            "user.email_unusable",
+            f"User {row.user_name}: the work e-mail '{value}' is not an e-mail address; "
+            "it is kept as sent, but no e-mail is sent to it.",
+            {"user_name": row.user_name, "value": value},
+        )
 
     def _link_manager(self, row: UserRow) -> list[dict[str, Any]]:
         """Points the Sofa user at its superior; the change as the log tells it."""

@@ -323,10 +323,6 @@ def test_a_failing_operation_leaves_the_input_unchanged() -> None:
         ({"Operations": [{"op": "Replace", "path": "meta.created", "value": "x"}]}, Mutability),
         ({"Operations": [{"op": "Replace", "path": "active", "value": "yes"}]}, InvalidValue),
         (
-            {"Operations": [{"op": "Replace", "path": "emails", "value": [{"value": "not-mail"}]}]},
-            InvalidValue,
-        ),
-        (
             {"Operations": [{"op": "Add", "path": 'emails[type eq "work"]', "value": "x"}]},
             InvalidValue,
         ),
@@ -390,6 +386,18 @@ def group_changes(*operations: dict[str, Any]) -> list[MemberChange]:
         ),
         ({"op": "Replace", "path": "members", "value": []}, MemberChange("replace")),
         ({"op": "Add", "value": {"members": [{"value": "u4"}]}}, MemberChange("add", ("u4",))),
+        # Beyond the RFC (README "Forms accepted"): a bare id, a list of ids, any case.
+        ({"op": "Add", "path": "members", "value": "u1"}, MemberChange("add", ("u1",))),
+        (
+            {"op": "add", "path": "members", "value": ["u1", "u2"]},
+            MemberChange("add", ("u1", "u2")),
+        ),
+        ({"op": "Remove", "path": "members", "value": ["u2"]}, MemberChange("remove", ("u2",))),
+        (
+            {"op": "Add", "path": "Members", "value": [{"Value": "u5"}]},
+            MemberChange("add", ("u5",)),
+        ),
+        ({"op": "Add", "value": {"members": "u4"}}, MemberChange("add", ("u4",))),
     ],
 )
 def test_member_operation_forms(operation: dict[str, Any], change: MemberChange) -> None:
@@ -426,9 +434,49 @@ def test_member_changes_keep_their_order_and_other_operations_stay() -> None:
         ({"op": "Remove", "path": 'members[value eq "u1"].display'}, Mutability),
         ({"op": "Remove", "path": 'members[display eq "Alice"]'}, InvalidPath),
         ({"op": "Add", "path": "members", "value": [{"display": "Alice"}]}, InvalidValue),
-        ({"op": "Add", "path": "members", "value": ["u1"]}, InvalidValue),
+        ({"op": "Add", "path": "members", "value": [5]}, InvalidValue),
+        ({"op": "Add", "path": "members", "value": [{"Value": ""}]}, InvalidValue),
+        ({"op": "Add", "path": "members", "value": [["u1"]]}, InvalidValue),
     ],
 )
 def test_invalid_member_operations(operation: dict[str, Any], error: type[ScimError]) -> None:
     with pytest.raises(error):
         group_changes(operation)
+
+
+# --- Attribute names in values, in any case (RFC 7643 §2.1) -------------------------------------
+
+
+@pytest.mark.parametrize(
+    "operation",
+    [
+        {
+            "op": "Add",
+            "path": "emails",
+            "value": [{"Type": "home", "Value": "a@b.cz", "Primary": True}],
+        },
+        {
+            "op": "Add",
+            "path": 'emails[type eq "home"]',
+            "value": {"Value": "a@b.cz", "Primary": True},
+        },
+        {
+            "op": "Replace",
+            "value": {"Emails": [{"TYPE": "home", "value": "a@b.cz", "PRIMARY": True}]},
+        },
+    ],
+)
+def test_a_new_primary_email_in_any_case_makes_the_old_one_not_primary(
+    operation: dict[str, Any],
+) -> None:
+    """RFC 7644 §3.5.2: the server sets any existing primary value to not primary."""
+    emails = patched(operation)["emails"]
+    assert {"type": "home", "value": "a@b.cz", "primary": True} in emails
+    assert [e for e in emails if e.get("primary")] == [
+        {"type": "home", "value": "a@b.cz", "primary": True}
+    ]
+
+
+def test_the_operations_key_in_any_case() -> None:
+    body = {"schemas": [], "OPERATIONS": [{"op": "replace", "path": "title", "value": "CFO"}]}
+    assert apply_operations(ALICE, parse_operations(body, USER_TYPE))["title"] == "CFO"

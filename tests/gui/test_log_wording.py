@@ -57,6 +57,11 @@ TEXTS = {
             "taken in Sofa. Fix: Sofa already has a user or group of that name",
         ),
         "mail": ("E-mail not sent", "erin@contoso.cz has no work e-mail, so no e-mail was sent"),
+        "unusable": (
+            "E-mail unusable",
+            "erin@contoso.cz: the work e-mail 'emailName357' is not an e-mail address; it is "
+            "kept as Entra sent it, but no e-mail is sent to it.",
+        ),
     },
     "cs": {
         "updated": (
@@ -94,6 +99,11 @@ TEXTS = {
             "existuje. Oprava: Sofa už má uživatele nebo skupinu tohoto jména",
         ),
         "mail": ("E-mail neodeslán", "erin@contoso.cz nemá pracovní e-mail"),
+        "unusable": (
+            "Nepoužitelný e-mail",
+            "erin@contoso.cz: pracovní e-mail „emailName357“ není e-mailová adresa; je uložen "
+            "tak, jak ho Entra poslala, ale žádný e-mail se na něj neposílá.",
+        ),
     },
 }
 
@@ -188,6 +198,15 @@ def test_a_user_without_work_email_is_named(
     scim = ScimClient(app, endpoint)
     assert scim.post("/Users", json=entra_user("erin@contoso.cz", emails=[])).status_code == 201
     assert_shown(shown(qtbot, services, endpoint), TEXTS[language]["mail"])
+
+
+def test_a_work_email_that_is_not_an_address_is_named_with_the_fix(
+    qtbot: QtBot, services: bootstrap.Services, scim: ScimClient, endpoint: Endpoint,
+    language: str,
+) -> None:  # fmt: skip
+    emails = [{"type": "work", "value": "emailName357"}]
+    assert scim.post("/Users", json=entra_user("erin@contoso.cz", emails=emails)).status_code == 201
+    assert_shown(shown(qtbot, services, endpoint), TEXTS[language]["unusable"])
 
 
 def test_an_unknown_event_keeps_its_stored_message(

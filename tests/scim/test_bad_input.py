@@ -296,7 +296,6 @@ BAD_USER_PATCHES = [
     ({"op": "replace", "path": "name", "value": "Alice"}, "invalidValue"),
     ({"op": "replace", "path": "name.givenName", "value": {"x": 1}}, "invalidValue"),
     ({"op": "replace", "path": 'emails[type eq "work"].value', "value": 5}, "invalidValue"),
-    ({"op": "replace", "path": 'emails[type eq "work"].value', "value": "no-at"}, "invalidValue"),
     ({"op": "replace", "path": "title", "value": "x" * 5000}, "invalidValue"),
     ({"op": "replace", "value": "title"}, "invalidValue"),
     (
@@ -379,7 +378,6 @@ BAD_USERS = [
     ({"userName": None}, "invalidValue"),
     ({"active": "maybe"}, "invalidValue"),
     ({"title": ["a"]}, "invalidValue"),
-    ({"emails": [{"type": "work", "value": "not-an-address"}]}, "invalidValue"),
     (
         {
             "emails": [

@@ -3,6 +3,8 @@ still connected (it relies on pinned Waitress internals: PLATFORM.md)."""
 
 from __future__ import annotations
 
+import http.client
+import json
 import socket
 import threading
 import time
@@ -11,6 +13,9 @@ import pytest
 import requests
 
 from sofa_scim_desktop.scim.server import ScimServer
+from tests.samples import entra_group
+from tests.samples import entra_user
+from tests.samples import patch
 
 
 def test_port_zero_picks_a_free_port_that_answers(app, endpoint):
@@ -57,3 +62,52 @@ def test_stop_when_the_loop_trigger_is_already_closed_still_frees_the_port(app, 
     assert not server._thread.is_alive()
     with pytest.raises(ConnectionRefusedError):
         socket.create_connection(("127.0.0.1", server.port), timeout=2).close()
+
+
+def _patch_group(connection: http.client.HTTPConnection, endpoint, group_id: str, user_id: str):
+    body = json.dumps(patch({"op": "add", "path": "members", "value": [{"value": user_id}]}))
+    connection.request(
+        "PATCH", f"{endpoint.path}/Groups/{group_id}", body=body, headers=endpoint.headers
+    )
+    answer = connection.getresponse()
+    answer.read()
+    return answer
+
+
+def test_a_keep_alive_connection_survives_204_answers(app, endpoint):
+    """Entra's group PATCHes answer 204 (RFC 7644 §3.5.2): the connection carries the next
+    request (scim/keep_alive.py: Waitress 3.0.2 alone closes it after every 204).
+    """
+    server = ScimServer(app, "127.0.0.1", 0)
+    server.start()
+    try:
+        base = f"{server.url}{endpoint.path}"
+        user = requests.post(f"{base}/Users", json=entra_user(), headers=endpoint.headers).json()
+        group = requests.post(f"{base}/Groups", json=entra_group(), headers=endpoint.headers)
+        connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=5)
+        first = _patch_group(connection, endpoint, group.json()["id"], user["id"])
+        socket_after_first = connection.sock
+        second = _patch_group(connection, endpoint, group.json()["id"], user["id"])
+
+        assert (first.status, second.status) == (204, 204)
+        assert first.getheader("Connection") is None and not first.will_close
+        assert socket_after_first is not None and connection.sock is socket_after_first
+        connection.close()
+    finally:
+        server.stop()
+
+
+def test_a_client_asking_to_close_after_a_204_is_closed(app, endpoint):
+    server = ScimServer(app, "127.0.0.1", 0)
+    server.start()
+    try:
+        base = f"{server.url}{endpoint.path}"
+        user = requests.post(f"{base}/Users", json=entra_user(), headers=endpoint.headers).json()
+        answer = requests.delete(
+            f"{base}/Users/{user['id']}", headers={**endpoint.headers, "Connection": "close"}
+        )
+
+        assert answer.status_code == 204
+        assert answer.headers["Connection"] == "close"
+    finally:
+        server.stop()

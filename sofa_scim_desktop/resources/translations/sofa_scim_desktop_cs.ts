@@ -1293,6 +1293,10 @@ Smazáním zmizí i tato mapování a členství všech jejích členů (%3), v�
         <translation>E-mail neodeslán</translation>
     </message>
     <message>
+        <source>E-mail unusable</source>
+        <translation>Nepoužitelný e-mail</translation>
+    </message>
+    <message>
         <source>User %1 created</source>
         <translation>Uživatel %1 vytvořen</translation>
     </message>
@@ -1319,6 +1323,10 @@ Smazáním zmizí i tato mapování a členství všech jejích členů (%3), v�
     <message>
         <source>%1 has no work e-mail, so no e-mail was sent to them.</source>
         <translation>%1 nemá pracovní e-mail, proto se žádný e-mail neodeslal.</translation>
+    </message>
+    <message>
+        <source>%1: the work e-mail &apos;%2&apos; is not an e-mail address; it is kept as Entra sent it, but no e-mail is sent to it. Correct the mail attribute in Entra.</source>
+        <translation>%1: pracovní e-mail „%2“ není e-mailová adresa; je uložen tak, jak ho Entra poslala, ale žádný e-mail se na něj neposílá. Opravte atribut mail v Entra.</translation>
     </message>
     <message>
         <source>%1 %2 → %3</source>

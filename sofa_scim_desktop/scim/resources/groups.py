@@ -1,8 +1,10 @@
 """`/Groups` and `/Groups/{id}` (RFC 7644 §3.3–§3.6).
 
-NOTE: a PATCH is answered 200 with the group *without* its members. entra.md asks us not to
-send the member list back (50,000 members after each batch of 100), and Waitress 3.0.2 closes
-the connection after every 204 (PLATFORM.md), which costs Entra a reconnect per batch.
+NOTE: a PATCH is answered 204 No Content (RFC 7644 §3.5.2), as Entra prefers (entra.md step
+11): Entra sends members in batches of 100 into groups of 50,000 and must not get the whole
+list back each time. With `attributes` or `excludedAttributes` the client asks for the
+resource: 200 with it, members included unless excluded. The connection stays open after the
+204 (scim/keep_alive.py).
 """
 
 from __future__ import annotations
@@ -73,7 +75,11 @@ class Groups:
     ) -> None:
         call: CallContext = req.context.call
         result = self._service(call).patch(group_id, read_json(req))
-        _answer(req, resp, call, result, members=False)
+        if _projection(req).everything:
+            resp.status = falcon.HTTP_204
+            resp.set_header("ETag", etag(result.row))
+            return
+        _answer(req, resp, call, result, members=True)
 
     def on_delete_item(
         self, req: falcon.Request, resp: falcon.Response, identifier: str, group_id: str
