@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
 from sofa_scim_desktop.bootstrap import Services
+from sofa_scim_desktop.domain.clock import utcnow
 from sofa_scim_desktop.domain.keys import EXPIRY_WARNING_DAYS
 from sofa_scim_desktop.domain.keys import MAX_VALIDITY_DAYS
 from sofa_scim_desktop.domain.keys import MIN_VALIDITY_DAYS
@@ -27,7 +28,6 @@ from sofa_scim_desktop.gui.clipboard import copy_text
 from sofa_scim_desktop.gui.dates import local_date
 from sofa_scim_desktop.gui.dates import local_text
 from sofa_scim_desktop.gui.public_url_warning import PublicUrlWarning
-from sofa_scim_desktop.storage.tables import utcnow
 
 DEFAULT_VALIDITY_DAYS = 365
 

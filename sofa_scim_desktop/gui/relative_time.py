@@ -8,7 +8,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication
 
-from sofa_scim_desktop.storage.tables import utcnow
+from sofa_scim_desktop.domain.clock import utcnow
 
 CONTEXT = "RelativeTime"
 

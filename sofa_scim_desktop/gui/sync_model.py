@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
 from PySide6.QtWidgets import QStyle
 
+from sofa_scim_desktop.domain.clock import utcnow
 from sofa_scim_desktop.domain.keys import EXPIRY_WARNING_DAYS
 from sofa_scim_desktop.gui.dates import local_date
 from sofa_scim_desktop.gui.dates import local_text
@@ -23,7 +24,6 @@ from sofa_scim_desktop.gui.health_texts import HealthWords
 from sofa_scim_desktop.gui.relative_time import ago
 from sofa_scim_desktop.gui.table_model import RowsTableModel
 from sofa_scim_desktop.services.synchronizations import SyncSummary
-from sofa_scim_desktop.storage.tables import utcnow
 
 (
     NAME,

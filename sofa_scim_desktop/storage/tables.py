@@ -6,8 +6,6 @@ A change here needs a new numbered script in `migrations/`.
 
 from __future__ import annotations
 
-from datetime import UTC
-from datetime import datetime
 from typing import Any
 
 from peewee import BooleanField
@@ -19,17 +17,13 @@ from peewee import IntegerField
 from peewee import Model
 from peewee import TextField
 
+from sofa_scim_desktop.domain.clock import utcnow as utcnow  # re-exported for storage
+
 # Peewee's bundled hints know neither the implicit `id` and `*_id` attributes nor rows from
 # `.tuples()`; its models are dynamic, so the type checker sees them as Any.
 _Model: Any = Model
 
 database = DatabaseProxy()
-
-
-def utcnow() -> datetime:
-    """Now, to the millisecond: what SCIM's meta shows, so `meta.created eq "…"` finds it."""
-    now = datetime.now(UTC)
-    return now.replace(tzinfo=None, microsecond=now.microsecond // 1000 * 1000)
 
 
 class BaseModel(_Model):

@@ -67,11 +67,15 @@ def _version(distribution: str, module: str) -> str | None:
 
 
 def _qt_version() -> str | None:
-    try:
-        from PySide6 import QtCore  # no display needed; absent on a host without Qt
-    except ImportError:
-        return None
-    return str(QtCore.qVersion())
+    """Qt for Python's version (the Qt it ships is the same), read without importing Qt:
+    the server's services stay Qt-free.
+    """
+    for distribution in ("PySide6-Essentials", "PySide6"):
+        try:
+            return metadata.version(distribution)
+        except metadata.PackageNotFoundError:
+            continue
+    return None
 
 
 def database(db: Database, data_dir: Path) -> dict[str, Any]:
