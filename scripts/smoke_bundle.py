@@ -1,6 +1,6 @@
 """Smoke test of the PyInstaller bundle: it runs without the source tree or the venv.
 
-.venv/bin/python scripts/smoke_bundle.py dist/sofa-scim/sofa-scim
+.venv/bin/python scripts/smoke_bundle.py dist/sofa-scim
 """
 
 import json
@@ -10,6 +10,7 @@ import subprocess
 import sys
 import tempfile
 import urllib.request
+from pathlib import Path
 
 
 def run(exe: str, *args: str) -> str:
@@ -34,7 +35,25 @@ def stop(process: subprocess.Popen, what: str) -> None:
         sys.exit(f"{what} did not stop cleanly: exit {process.returncode}")
 
 
-def main(exe: str) -> None:
+def check_files(folder: Path) -> None:
+    """The windowed program beside the console one, and what a Linux package installs."""
+    for name in ("sofa-scim", "sofa-scim-desktop"):
+        program = folder / (name + (".exe" if sys.platform == "win32" else ""))
+        if not os.access(program, os.X_OK):
+            sys.exit(f"{program} is missing from the bundle")
+    if sys.platform.startswith("linux"):
+        for part in ("applications/cz.sofa.ScimDesktop.desktop",
+                     "metainfo/cz.sofa.ScimDesktop.metainfo.xml",
+                     "icons/hicolor/256x256/apps/cz.sofa.ScimDesktop.png"):  # fmt: skip
+            if not (folder / "_internal" / "share" / part).is_file():
+                sys.exit(f"share/{part} is missing from the bundle")
+    print("sofa-scim, sofa-scim-desktop and the desktop entry are in the bundle")
+
+
+def main(folder_name: str) -> None:
+    folder = Path(folder_name)
+    check_files(folder)
+    exe = str(folder / "sofa-scim")
     data = tempfile.mkdtemp(prefix="sofa-bundle-")
     env = {**os.environ, "SOFA_SCIM_DATA_DIR": data, "QT_QPA_PLATFORM": "offscreen"}
     os.environ.update(env)
