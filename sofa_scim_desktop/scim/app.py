@@ -6,6 +6,7 @@ import logging
 from typing import Any
 
 import falcon
+import peewee
 from peewee import Database
 
 from sofa_scim_desktop.domain.errors import DomainError
@@ -62,6 +63,7 @@ def create_app(
     app.add_error_handler(Exception, _unexpected)
     app.add_error_handler(falcon.HTTPError, _http_error)
     app.add_error_handler(DomainError, _domain_error)
+    app.add_error_handler(peewee.DataError, _refused_value)
     return app
 
 
@@ -79,6 +81,14 @@ def _domain_error(
     req: falcon.Request, resp: falcon.Response, error: DomainError, params: Any
 ) -> None:
     write_error(resp, error if isinstance(error, ScimError) else InvalidValue(str(error)))
+
+
+def _refused_value(
+    req: falcon.Request, resp: falcon.Response, error: peewee.DataError, params: Any
+) -> None:
+    """A value the database cannot hold (a number out of range, say): the client's to fix."""
+    reason = str(error).splitlines()[0] if str(error) else "a value is out of range"
+    write_error(resp, InvalidValue(f"Sofa's database refused a value: {reason}."))
 
 
 def _http_error(

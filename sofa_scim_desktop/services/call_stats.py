@@ -89,7 +89,9 @@ class CallRecorder:
             self.call(sync_id, REFUSED, reason)
 
     def unknown_identifier(self, identifier: str) -> None:
-        self._unknown.append((identifier[:IDENTIFIER_CHARS], time.time()))
+        # NOTE: PostgreSQL text cannot hold NUL; a URL's %00 is shown as U+FFFD instead.
+        shown = identifier[:IDENTIFIER_CHARS].replace("\x00", "\ufffd")
+        self._unknown.append((shown, time.time()))
         if self.interval <= 0:
             self.flush()
 

@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from peewee import Database
+from peewee import DatabaseProxy
 from peewee import PostgresqlDatabase
 from peewee import SqliteDatabase
 from playhouse.db_url import connect
@@ -49,7 +50,7 @@ def open_database(url: str) -> Database:
         # NOTE: SQLite's own LOWER() folds only ASCII; filters on Czech names need all letters.
         db.register_function(_unicode_lower, "lower", 1, deterministic=True)
     elif url.startswith(("postgres://", "postgresql://")):
-        db = connect(url.replace("postgres://", "postgresql://", 1), autorollback=True)
+        db = connect(url.replace("postgres://", "postgresql://", 1))
     else:
         raise ValueError(f"Unsupported database URL {url!r}: use sqlite:///… or postgresql://…")
     database.initialize(db)
@@ -119,8 +120,9 @@ def _probe(db: Database, timeout: float) -> bool:
         return False
 
 
-def is_postgresql(db: Database) -> bool:
-    return isinstance(db, PostgresqlDatabase)
+def is_postgresql(db: Database | DatabaseProxy) -> bool:
+    """Also for the models' proxy (`Model._meta.database`), which wraps the real one."""
+    return isinstance(getattr(db, "obj", db), PostgresqlDatabase)
 
 
 # One writer at a time per process. SQLite's busy handler makes a waiting writer sleep in
