@@ -125,9 +125,11 @@ def is_postgresql(db: Database | DatabaseProxy) -> bool:
     return isinstance(getattr(db, "obj", db), PostgresqlDatabase)
 
 
-# One writer at a time per process. SQLite's busy handler makes a waiting writer sleep in
-# steps of up to 100 ms; threads that queue on this lock instead start the moment the writer
+# One writer at a time per process, on SQLite. Its busy handler makes a waiting writer sleep
+# in steps of up to 100 ms; threads that queue on this lock instead start the moment the writer
 # before them commits. The busy handler still arbitrates between processes (GUI and `serve`).
+# PostgreSQL needs no such lock: its writers lock the rows they change (storage.transactions),
+# and a lock held across the network would make every write wait for the one before it.
 _WRITE_LOCKS: dict[int, threading.RLock] = {}
 _LOCKS_GUARD = threading.Lock()
 
@@ -142,12 +144,13 @@ def immediate(db: Database) -> Iterator[None]:
     """A write transaction: IMMEDIATE in SQLite, since a deferred read cannot upgrade to a
     write under contention in WAL mode (PLATFORM.md). Nested calls join the outer transaction.
     """
-    lock = _write_lock(db)
-    with lock:
-        if db.in_transaction():
+    if db.in_transaction():  # on SQLite, this thread holds the write lock already.
+        yield
+    elif isinstance(db, SqliteDatabase):
+        with _write_lock(db), db.atomic("IMMEDIATE"):
             yield
-            return
-        with db.atomic("IMMEDIATE") if isinstance(db, SqliteDatabase) else db.atomic():
+    else:
+        with db.atomic():
             yield
 
 
