@@ -86,7 +86,11 @@ def main() -> None:
         services.synchronizations.create(SyncSettings(name="Bench", identifier="bench"))
         key = services.synchronizations.issue_key("bench", 365).key
         # As served: calls counted in the background, a request line per call (to /dev/null).
-        app, _calls = served_app(services.db, AccessLog(stream=open(os.devnull, "w")))  # noqa: SIM115
+        access_log = AccessLog(stream=open(os.devnull, "w"))  # noqa: SIM115
+        app, calls = served_app(services.db, access_log)
+        # Their threads run as in `serve`: without them, every request line is written at once.
+        calls.start()
+        access_log.start()
         client = InProcess(app, "http://localhost/scim/v2/bench", key)
         ids: list[str | None] = [None] * args.users
         run(client, work.create_calls(0, args.users, ids, rng), "create", profile)
@@ -109,6 +113,8 @@ def main() -> None:
             for i in range(min(50, args.users // 100))
         ]
         run(client, pages, "page", profile)
+        access_log.stop()
+        calls.stop()
 
 
 def _group_call(rng: random.Random, group_ids: list[str | None]):

@@ -6,13 +6,13 @@ Usage: scripts/screenshots [--language cs]  (Czech PNGs go to docs/screenshots/c
 from __future__ import annotations
 
 import argparse
-import logging
 import sys
 import tempfile
 import time
 import traceback
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 from falcon import testing
 from platformdirs import user_log_dir
@@ -47,7 +47,6 @@ from sofa_scim_desktop.services.connection_report import Report
 from sofa_scim_desktop.services.connection_report import Step
 from sofa_scim_desktop.services.synchronizations import SyncSettings
 from sofa_scim_desktop.storage.tables import AccessKey
-from sofa_scim_desktop.storage.tables import LogEntry
 from sofa_scim_desktop.storage.tables import Synchronization
 from sofa_scim_desktop.storage.tables import utcnow
 
@@ -55,12 +54,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from shot_folder import save_png  # noqa: E402
 from shot_folder import use_language  # noqa: E402
 
+from tests.samples import entra_group  # noqa: E402
 from tests.samples import entra_user  # noqa: E402
+from tests.samples import patch  # noqa: E402
 
 GUIDS = ("5e0f9a61-3c1d-4b7e-9a55-0d3c2b1a0f11", "a7c3e2d4-8b9f-4e10-b2c3-d4e5f6a7b8c9")
 
 
-def populate(services: bootstrap.Services) -> None:
+def populate(services: bootstrap.Services) -> dict[str, str]:
+    """The synchronizations, with their first users; returns their keys by identifier."""
     s = services.synchronizations
     services.settings.set("public_base_url", "https://sofa.contoso.com")
     for group in ("Accounting", "Účetní oddělení", "Sales"):
@@ -95,15 +97,65 @@ def populate(services: bootstrap.Services) -> None:
             f"/scim/v2/{identifier}/Users/missing", headers={"Authorization": f"Bearer {key}"}
         )
     sync = s.get("Contoso_Entra_ID")
-    for level, event, message in (
-        (logging.INFO, "user.created", "Created user carol@contoso.com"),
-        (logging.INFO, "group.membership", "Added bob@contoso.com to the group Accounting"),
-        (logging.ERROR, "call.failed", "POST /Users → 500: Sofa could not process the request"),
-    ):
-        LogEntry.create(sync=sync.id, level=level, event=event, message=message)
     Synchronization.update(last_call_at=utcnow() - timedelta(minutes=7)).where(
         Synchronization.id == sync.id
     ).execute()
+    return keys
+
+
+class Caller:
+    """Entra's provisioning service calling one synchronization, through the real SCIM app."""
+
+    def __init__(self, services: bootstrap.Services, identifier: str, key: str) -> None:
+        self.client = testing.TestClient(create_app(services.db))
+        self.base = f"/scim/v2/{identifier}"
+        self.key = key
+
+    def __call__(self, method: str, path: str, body: object = None, key: str = "") -> Any:
+        headers = {"Authorization": f"Bearer {key or self.key}"}
+        answer = self.client.simulate_request(method, self.base + path, json=body, headers=headers)
+        return answer.json
+
+    def user_id(self, user_name: str) -> str:
+        found = self("GET", f'/Users?filter=userName eq "{user_name}"')
+        return str(found["Resources"][0]["id"])
+
+
+def contoso_day(call: Caller) -> None:
+    """A cycle of Entra's calls: a group whose members get Sofa groups and a role, a changed and
+    a disabled user, a user Sofa already has (failed), and a job still holding a wrong key.
+    """
+    jana, bob = call.user_id("jana.novakova@contoso.com"), call.user_id("bob@contoso.com")
+    group = call("POST", "/Groups", entra_group("Accounting team", GUIDS[0]))
+    members = [{"value": jana}, {"value": bob}]
+    add = patch({"op": "Add", "path": "members", "value": members})
+    call("PATCH", f"/Groups/{group['id']}", add)
+    change = {"displayName": "Jana Nováková", "title": "Head of accounting"}
+    call("PATCH", f"/Users/{jana}", patch({"op": "Replace", "value": change}))
+    call("PATCH", f"/Users/{bob}", patch({"op": "Replace", "path": "active", "value": "False"}))
+    call("POST", "/Users", entra_user("alice@contoso.com"))
+    for _ in range(12):
+        call("GET", '/Users?filter=userName eq "carol@contoso.com"', key="old-secret-token")
+
+
+def shoot_logs(services: bootstrap.Services, keys: dict[str, str]) -> tuple[LogViewer, LogViewer]:
+    """A day's log, the same with Errors only, and a call at Debug with its three panes."""
+    contoso_day(Caller(services, "Contoso_Entra_ID", keys["Contoso_Entra_ID"]))
+    viewer = LogViewer(services, "Contoso_Entra_ID")
+    events = [record.event for record in viewer.model.records]
+    viewer.table.selectRow(events.index("group.members"))
+    save(viewer, "log_viewer")
+    viewer.level.setCurrentIndex(viewer.level.count() - 1)  # Errors only
+    viewer.table.selectRow(0)
+    save(viewer, "log_viewer_errors_only")
+    ucetni = Caller(services, "Ucetni_oddeleni", keys["Ucetni_oddeleni"])
+    petr = ucetni.user_id("petr.dvorak@contoso.com")
+    entras_forms = {"title": "Hlavní účetní", "active": "False"}  # no path, a string boolean
+    ucetni("PATCH", f"/Users/{petr}", patch({"op": "Replace", "value": entras_forms}))
+    debug = LogViewer(services, "Ucetni_oddeleni")
+    debug.table.selectRow([r.event for r in debug.model.records].index("call"))
+    save(debug, "log_viewer_debug_detail")
+    return viewer, debug
 
 
 def save(widget: QWidget, name: str, size: tuple[int, int] | None = None) -> None:
@@ -258,7 +310,7 @@ def main() -> None:
     use_language(args.language)
     folder = tempfile.mkdtemp(prefix="sofa-shots-")
     services = bootstrap.build(folder)
-    populate(services)
+    keys = populate(services)
     services.settings.set("server.port", "0")
     window = MainWindow(services)
     window.server.start()
@@ -278,12 +330,7 @@ def main() -> None:
     shoot_editor(services)
     shoot_access(services)
     shoot_connection_check(services)
-    viewer = LogViewer(services, "Contoso_Entra_ID")
-    viewer.table.selectRow(0)
-    save(viewer, "log_viewer")
-    debug = LogViewer(services, "Ucetni_oddeleni")
-    debug.table.selectRow(0)
-    save(debug, "log_viewer_debug_detail")
+    viewer, debug = shoot_logs(services, keys)
     busy = BusyPortDialog("127.0.0.1", 8080, "Address already in use")
     save(busy, "busy_port")
     shoot_background(window, args.language)

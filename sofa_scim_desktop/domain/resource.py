@@ -139,3 +139,19 @@ def _check_email(value: str) -> None:
 def require(resource: Resource, attribute: str) -> None:
     if not resource.get(attribute):
         raise InvalidValue(f"'{attribute}' is required.")
+
+
+def require_name(resource: Resource, attribute: str) -> None:
+    """A name (userName, displayName) is required and printable: a control character in it
+    is a broken client's, and would show in Sofa as nothing or break a line.
+    """
+    require(resource, attribute)
+    found = _CONTROL.search(resource[attribute])
+    if found is not None:
+        raise InvalidValue(
+            f"'{attribute}' contains the control character U+{ord(found.group()):04X}; "
+            "names must be printable."
+        )
+
+
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Any
 
 from sofa_scim_desktop.domain.resource import Resource
@@ -67,12 +68,14 @@ def field_changes(before: SofaUserFields | None, after: SofaUserFields) -> list[
     differ; a new user (`before` None) lists those it was given. The manager is a reference
     here (`manager_ref`): the caller names the superior instead.
     """
-    changes = []
-    for name in SofaUserFields.__dataclass_fields__:
-        if name == "manager_ref":
-            continue
-        old = getattr(before, name) if before is not None else None
-        new = getattr(after, name)
-        if old != new and not (before is None and new is None):
-            changes.append({"field": name, "before": old, "after": new})
-    return changes
+    news = _logged_values(after)
+    olds = _logged_values(before) if before is not None else (None,) * len(news)
+    return [
+        {"field": name, "before": old, "after": new}
+        for name, old, new in zip(_LOGGED_FIELDS, olds, news, strict=True)
+        if old != new
+    ]
+
+
+_LOGGED_FIELDS = tuple(n for n in SofaUserFields.__dataclass_fields__ if n != "manager_ref")
+_logged_values = attrgetter(*_LOGGED_FIELDS)  # PERF: every write's fields, read in one call

@@ -1,4 +1,6 @@
-"""The transaction log as a table model (Vorta's event_log_table_model, simplified)."""
+"""The transaction log as a table model (Vorta's event_log_table_model, simplified), each entry
+worded for the admin (gui/log_texts.py).
+"""
 
 from __future__ import annotations
 
@@ -12,6 +14,8 @@ from PySide6.QtGui import QBrush
 from PySide6.QtGui import QColor
 
 from sofa_scim_desktop.gui.dates import local_seconds
+from sofa_scim_desktop.gui.log_texts import LogTexts
+from sofa_scim_desktop.gui.log_texts import Worded
 from sofa_scim_desktop.gui.table_model import RowsTableModel
 from sofa_scim_desktop.services.journal import LogRecord
 
@@ -20,6 +24,13 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 class LogTableModel(RowsTableModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.texts = LogTexts(self)
+        # PERF: each entry is worded once, not at every paint; a refusal whose count grew is
+        # another record (and another wording).
+        self._worded: dict[LogRecord, Worded] = {}
+
     @property
     def records(self) -> list[LogRecord]:
         return self._rows
@@ -38,30 +49,48 @@ class LogTableModel(RowsTableModel):
             return self.tr("Information")
         return self.tr("Debug")
 
-    def set_records(self, records: list[LogRecord]) -> bool:
-        if records == self.records:
+    def set_records(self, records: list[LogRecord], needle: str = "") -> bool:
+        """Shows the records whose text (as worded) contains `needle`, whatever the case;
+        False when that is what it already shows.
+        """
+        self._worded = {r: self._worded[r] for r in records if r in self._worded}
+        wanted = needle.strip().casefold()
+        shown = [r for r in records if wanted in self.shown_text(r)] if wanted else records
+        if shown == self.records:
             return False
         self.beginResetModel()
-        self._rows = records
+        self._rows = shown
         self.endResetModel()
         return True
+
+    def worded(self, record: LogRecord) -> Worded:
+        found = self._worded.get(record)
+        if found is None:
+            found = self._worded[record] = self.texts.word(record)
+        return found
+
+    def shown_text(self, record: LogRecord) -> str:
+        """All the admin can read of an entry, and its codes, for the search."""
+        worded = self.worded(record)
+        parts = (worded.event, *worded.lines, record.event, record.message)
+        return "\n".join(parts).casefold()
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         record = self.records[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return [
-                local_seconds(record.at),
-                self.level_text(record.level),
-                record.event,
-                record.message.splitlines()[0] if record.message else "",
-            ][index.column()]
+            if index.column() == TIME:
+                return local_seconds(record.at)
+            if index.column() == LEVEL:
+                return self.level_text(record.level)
+            worded = self.worded(record)
+            return worded.event if index.column() == EVENT else worded.message
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == LEVEL:
             if record.level >= logging.ERROR:
                 return QBrush(QColor("#b00020"))
             if record.level >= logging.WARNING:
                 return QBrush(QColor("#8a5a00"))
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == MESSAGE:
-            return record.message
+            return "\n".join(self.worded(record).lines)
         return None

@@ -7,14 +7,12 @@ import logging
 
 from PySide6.QtCore import Qt
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QAbstractItemView
 from PySide6.QtWidgets import QComboBox
 from PySide6.QtWidgets import QDialog
 from PySide6.QtWidgets import QHBoxLayout
 from PySide6.QtWidgets import QLabel
 from PySide6.QtWidgets import QLineEdit
-from PySide6.QtWidgets import QPlainTextEdit
 from PySide6.QtWidgets import QPushButton
 from PySide6.QtWidgets import QSplitter
 from PySide6.QtWidgets import QTableView
@@ -23,11 +21,16 @@ from PySide6.QtWidgets import QWidget
 
 from sofa_scim_desktop.bootstrap import Services
 from sofa_scim_desktop.gui import prompts
+from sofa_scim_desktop.gui.log_detail import LogDetail
 from sofa_scim_desktop.gui.log_model import LogTableModel
 from sofa_scim_desktop.services import journal
 from sofa_scim_desktop.services.journal import LogRecord
+from sofa_scim_desktop.services.refusals import EVENT as REFUSED
 
 REFRESH_MS = 3000
+# NOTE: a refused call is a warning (SPEC §8.1), yet it is what "Errors only" is for: the calls
+# Entra made that did not get through.
+PROBLEMS = (REFUSED,)
 
 
 class LogViewer(QDialog):
@@ -52,10 +55,7 @@ class LogViewer(QDialog):
         self.table.verticalHeader().setVisible(False)
         self.table.setWordWrap(False)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.details = QPlainTextEdit()
-        self.details.setReadOnly(True)
-        self.details.setFont(QFont("monospace"))
-        self.details.setPlaceholderText(self.tr("Select an entry to see its details."))
+        self.detail = LogDetail(self.model.texts)
         self._layout()
         self.level.currentIndexChanged.connect(self.refresh)
         self.search.textChanged.connect(self.refresh)
@@ -66,15 +66,16 @@ class LogViewer(QDialog):
         self.timer.start(REFRESH_MS)
         self.resize(1000, 640)
         self.refresh()
-        for column, width in enumerate((150, 95, 130)):
+        for column, width in enumerate((150, 95, 175)):
             self.table.setColumnWidth(column, width)
 
-    def _level_choices(self) -> list[tuple[str, int]]:
+    def _level_choices(self) -> list[tuple[str, tuple[int, tuple[str, ...]]]]:
+        """Each choice: its text, the lowest level shown and the events shown at any level."""
         return [
-            (self.tr("All levels"), 0),
-            (self.tr("Information and above"), logging.INFO),
-            (self.tr("Warnings and errors"), logging.WARNING),
-            (self.tr("Errors only"), logging.ERROR),
+            (self.tr("All levels"), (0, ())),
+            (self.tr("Information and above"), (logging.INFO, ())),
+            (self.tr("Warnings and errors"), (logging.WARNING, ())),
+            (self.tr("Errors only"), (logging.ERROR, PROBLEMS)),
         ]
 
     def _layout(self) -> None:
@@ -86,8 +87,8 @@ class LogViewer(QDialog):
         filters.addWidget(self.export_button)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
-        splitter.addWidget(self.details)
-        splitter.setSizes([400, 200])
+        splitter.addWidget(self.detail)
+        splitter.setSizes([330, 270])  # the three panes of a call want the height
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(splitter)
@@ -102,14 +103,21 @@ class LogViewer(QDialog):
 
     def refresh(self) -> None:
         selected = self.selected()
-        records = journal.read(self.sync_id, self.level.currentData(), self.search.text())
-        if self.model.set_records(records):
-            self.count.setText(self.tr("%n entries", "", len(records)))
+        level, also = self.level.currentData()
+        # NOTE: the search reads what the admin reads (the worded entries, in the GUI's
+        # language), so it filters here rather than in the database.
+        records = journal.read(self.sync_id, level, also=also)
+        if self.model.set_records(records, self.search.text()):
+            self.count.setText(self._count_text(self.model.rowCount()))
             if selected is not None:  # keep the admin's place across refreshes
-                row = next((i for i, r in enumerate(records) if r.id == selected.id), -1)
+                row = next((i for i, r in enumerate(self.model.records) if r.id == selected.id), -1)
                 if row >= 0:
                     self.table.selectRow(row)
             self._show_details()
+
+    def _count_text(self, count: int) -> str:
+        # NOTE: the singular is a text of its own so that English needs no plural catalog.
+        return self.tr("1 entry") if count == 1 else self.tr("%n entries", "", count)
 
     def selected(self) -> LogRecord | None:
         rows = self.table.selectionModel().selectedRows()
@@ -117,13 +125,7 @@ class LogViewer(QDialog):
 
     def _show_details(self) -> None:
         record = self.selected()
-        if record is None:
-            self.details.clear()
-            return
-        parts = [record.message]
-        if record.detail:
-            parts.append(record.detail_pretty())
-        self.details.setPlainText("\n\n".join(parts))
+        self.detail.show_record(record, self.model.worded(record) if record else None)
 
     def export(self) -> None:
         path = prompts.save_path(

@@ -17,6 +17,11 @@ DEFAULT_COUNT = 100
 MAX_COUNT = 1000
 
 
+# Beyond any data (and within JSON's exact integers): a startIndex past it is an empty page.
+MAX_START_INDEX = 2**53
+_BEYOND = 10**19  # what a number too long to read stands for: out of every range
+
+
 def _integer(req: falcon.Request, name: str, default: int) -> int:
     text = req.get_param(name)
     if text is None or text == "":
@@ -24,7 +29,10 @@ def _integer(req: falcon.Request, name: str, default: int) -> int:
     try:
         return int(text)
     except ValueError:
-        raise InvalidValue(f"'{name}' must be a whole number, not {text!r}.") from None
+        digits = text.strip().lstrip("+-")
+        if digits.isascii() and digits.isdigit():  # longer than Python reads (4,300 digits)
+            return -_BEYOND if text.strip().startswith("-") else _BEYOND
+        raise InvalidValue(f"'{name}' must be a whole number, not {text[:40]!r}.") from None
 
 
 def list_query(req: falcon.Request, resource_type: ResourceType) -> Query:
@@ -38,7 +46,7 @@ def list_query(req: falcon.Request, resource_type: ResourceType) -> Query:
     if order not in ("ascending", "descending"):
         raise InvalidValue("'sortOrder' must be ascending or descending.")
     # RFC 7644 §3.4.2.4: startIndex below 1 is read as 1, a negative count as 0.
-    start_index = max(1, _integer(req, "startIndex", 1))
+    start_index = min(MAX_START_INDEX, max(1, _integer(req, "startIndex", 1)))
     count = min(MAX_COUNT, max(0, _integer(req, "count", DEFAULT_COUNT)))
     return Query(expr, sort_by, order == "descending", start_index, count)
 

@@ -180,9 +180,10 @@ DELETE FROM unknown_identifier_call WHERE identifier NOT IN
 
 
 def _utc(moment: float) -> datetime:
-    """A `time.time()` as the naive UTC datetime the tables hold (to the millisecond)."""
-    at = datetime.fromtimestamp(moment, UTC).replace(tzinfo=None)
-    return at.replace(microsecond=at.microsecond // 1000 * 1000)
+    """A `time.time()` as the naive UTC datetime the tables hold, to the microsecond: a
+    success within the same millisecond as the refusal before it must still read as later.
+    """
+    return datetime.fromtimestamp(moment, UTC).replace(tzinfo=None)
 
 
 def _write_tally(sync_id: int, tally: _Tally) -> None:

@@ -34,7 +34,8 @@ LEVEL_NAMES = {
     logging.ERROR: "error",
     logging.CRITICAL: "critical",
 }
-_SECRET_KEYS = re.compile(r"password|secret|token|authorization|key", re.IGNORECASE)
+_SECRET_WORDS = ("password", "secret", "token", "authorization", "key")
+_SECRET_KEYS = re.compile("|".join(_SECRET_WORDS), re.IGNORECASE)
 REDACTED = "[redacted]"
 
 
@@ -44,12 +45,31 @@ def _is_secret(key: str) -> bool:
 
 
 def redact(value: Any) -> Any:
-    """A copy of a JSON value with every secret-looking member replaced."""
+    """A copy of a JSON value with every secret-looking member replaced, and the value of a
+    PATCH operation whose path names a secret (`"path": "password"`).
+    """
     if isinstance(value, dict):
-        return {k: REDACTED if _is_secret(str(k)) else redact(v) for k, v in value.items()}
+        path = value.get("path")
+        secret_value = isinstance(path, str) and _is_secret(path)
+        return {
+            k: REDACTED if _is_secret(str(k)) or (secret_value and k == "value") else redact(v)
+            for k, v in value.items()
+        }
     if isinstance(value, list):
         return [redact(v) for v in value]
     return value
+
+
+def redacted_json(value: Any) -> str:
+    """The JSON text of a detail, secrets redacted. PERF: a key can only name a secret when
+    the text holds one of the words, which most writes' details do not: those are serialised
+    once and not walked.
+    """
+    text = orjson.dumps(value, default=str).decode()
+    lowered = text.lower()  # NOTE: a regex over the whole text cost more than the walk
+    if not any(word in lowered for word in _SECRET_WORDS):
+        return text
+    return orjson.dumps(redact(value), default=str).decode()
 
 
 class SyncRef(Protocol):
@@ -93,10 +113,13 @@ class Journal:
     def record(self, level: int, event: str, message: str, detail: Any = None) -> None:
         if not self.enabled_for(level):
             return
-        # PERF: orjson, several times faster than json for the detail of every write.
-        text = None if detail is None else orjson.dumps(redact(detail), default=str).decode()
-        with immediate(database.obj):  # joins the caller's transaction when there is one.
-            sql.execute(_INSERT, (self.sync_id, utcnow(), level, event, message, text))
+        text = None if detail is None else redacted_json(detail)
+        row = (self.sync_id, utcnow(), level, event, message, text)
+        if database.obj.in_transaction():  # PERF: a write's entry joins its transaction as is
+            sql.execute(_INSERT, row)
+        else:
+            with immediate(database.obj):
+                sql.execute(_INSERT, row)
         if level == logging.INFO:
             self.applied.append({"event": event, "message": message, "detail": detail})
 
@@ -148,9 +171,20 @@ class LogRecord:
             return self.detail
 
 
-def read(sync_id: int, min_level: int = 0, text: str = "", limit: int = 2000) -> list[LogRecord]:
-    """Newest first; `text` matches the message or the event, whatever the case."""
-    query = LogEntry.select().where(LogEntry.sync == sync_id, LogEntry.level >= min_level)
+def read(
+    sync_id: int,
+    min_level: int = 0,
+    text: str = "",
+    limit: int = 2000,
+    also: tuple[str, ...] = (),
+) -> list[LogRecord]:
+    """Newest first: the entries at `min_level` or above, and those of the events `also` at any
+    level; `text` matches the message or the event, whatever the case.
+    """
+    shown = LogEntry.level >= min_level
+    if also:
+        shown = shown | LogEntry.event.in_(also)
+    query = LogEntry.select().where(LogEntry.sync == sync_id, shown)
     needle = text.strip().lower()
     if needle:
         # NOTE: a position search, not LIKE: "_" and "%" typed by the admin are not wildcards.

@@ -28,9 +28,10 @@ from sofa_scim_desktop.domain.patch import parse_operations
 from sofa_scim_desktop.domain.patch import split_member_operations
 from sofa_scim_desktop.domain.resource import Resource
 from sofa_scim_desktop.domain.resource import canonical_resource
-from sofa_scim_desktop.domain.resource import require
+from sofa_scim_desktop.domain.resource import require_name
 from sofa_scim_desktop.domain.schema import GROUP_TYPE
 from sofa_scim_desktop.domain.schema import USER_TYPE
+from sofa_scim_desktop.domain.user_mapping import SofaUserFields
 from sofa_scim_desktop.domain.user_mapping import field_changes
 from sofa_scim_desktop.domain.user_mapping import sofa_fields
 from sofa_scim_desktop.services.journal import Journal
@@ -68,16 +69,16 @@ class UserProvisioning:
         return self._write(lambda: self._create(resource))
 
     def _create(self, resource: Resource) -> UserResult:
-        name = resource["userName"]
-        sofa_user_id, adopted = self._sofa_user_for(resource)
+        fields = sofa_fields(resource)
+        sofa_user_id, adopted = self._sofa_user_for(fields)
         row = scim_store.insert_user(self.sync.id, sofa_user_id, resource)
         if not adopted and new_users.wants_mail(self.sync):
-            self._mail_new_user(sofa_user_id, resource)
+            self._mail_new_user(sofa_user_id, fields, resource)
         if row.manager_ref or adopted:  # PERF: a new Sofa user has no manager yet.
             self._link_manager(row)
         # Reports name a manager that was not here yet by its externalId, never by our id.
         scim_store.link_reports(self.sync.id, row.sofa_user_id, row.external_id)
-        self._journal_user("user.created", f"User {name} created.", row, None, resource)
+        self._journal_user("user.created", f"User {row.user_name} created.", row, fields)
         return UserResult(row, resource, created=True)
 
     def replace(self, scim_id: str, body: Any) -> UserResult:
@@ -125,20 +126,22 @@ class UserProvisioning:
         """One transaction, run again after a conflict with another writer (SPEC §8.4)."""
         return transactions.write(self.db, work, again=self.journal.applied.clear)
 
-    def _mail_new_user(self, sofa_user_id: int, resource: Resource) -> None:
+    def _mail_new_user(self, sofa_user_id: int, fields: SofaUserFields, resource: Resource) -> None:
         """Queued in the creating transaction: a user whose creation fails gets no mail."""
-        fields = sofa_fields(resource)
         problem = new_users.enqueue_for(
             self.sync, sofa_user_id, fields, resource.get("preferredLanguage")
         )
         if problem:
-            self.journal.record(logging.WARNING, "mail.skipped", problem)
+            detail = {"user_name": fields.user_name, "reason": "no_work_email"}
+            self.journal.record(logging.WARNING, "mail.skipped", problem, detail)
 
-    def _sofa_user_for(self, resource: Resource) -> tuple[int, bool]:
+    def _sofa_user_for(self, fields: SofaUserFields) -> tuple[int, bool]:
         """The Sofa user the new SCIM User fills, and whether it existed (was adopted)."""
-        fields = sofa_fields(resource)
+        created = directory.create_user_unless_named(fields, self.sync.id)
+        if created is not None:
+            return created, False
         existing = directory.find_user(fields.user_name)
-        if existing is None:
+        if existing is None:  # deleted since, by another process
             return directory.create_user(fields, self.sync.id), False
         # PERF: every SCIM User fills a Sofa user of the same name, so this one lookup also
         # finds a duplicate userName in this synchronization; the message tells them apart.
@@ -160,14 +163,15 @@ class UserProvisioning:
         before = (row.resource, row.manager_ref, row.active, row.external_id)
         row = scim_store.update_user(row, resource)
         if before[0] != row.resource:
-            directory.write_fields(row.sofa_user_id, sofa_fields(resource), self.sync.id)
+            fields = sofa_fields(resource)
+            directory.write_fields(row.sofa_user_id, fields, self.sync.id)
             manager = self._link_manager(row) if before[1] != row.manager_ref else []
             if before[3] != row.external_id:
                 scim_store.link_reports(
                     self.sync.id, row.sofa_user_id, row.scim_id, row.external_id
                 )
             event, message = _update_event(row, was_active=before[2])
-            self._journal_user(event, message, row, orjson.loads(before[0]), resource, manager)
+            self._journal_user(event, message, row, fields, before[0], manager)
         return UserResult(row, resource)
 
     def _check_rename(self, row: UserRow, name: str) -> None:
@@ -176,14 +180,16 @@ class UserProvisioning:
             raise Uniqueness(f"A user with userName '{name}' already exists.")
 
     def _journal_user(
-        self, event: str, message: str, row: UserRow, before: Resource | None, after: Resource,
-        extra: list[dict[str, Any]] | None = None,
+        self, event: str, message: str, row: UserRow, fields: SofaUserFields,
+        stored_before: str | None = None, extra: list[dict[str, Any]] | None = None,
     ) -> None:  # fmt: skip
-        """SPEC §8.1: what changed, in Sofa's field names; computed only when it is logged."""
+        """SPEC §8.1: what changed, in Sofa's field names (`stored_before`: the resource as it
+        was stored, None for a new user); computed only when it is logged.
+        """
         if not self.journal.enabled_for(logging.INFO):
             return
-        old = sofa_fields(before) if before is not None else None
-        changes = field_changes(old, sofa_fields(after)) + (extra or [])
+        old = sofa_fields(orjson.loads(stored_before)) if stored_before is not None else None
+        changes = field_changes(old, fields) + (extra or [])
         self.journal.info(event, message, {"user_name": row.user_name, "changes": changes})
 
     def _link_manager(self, row: UserRow) -> list[dict[str, Any]]:
@@ -213,7 +219,9 @@ def _canonical_user(body: Any) -> Resource:
     if not isinstance(body, dict):
         raise InvalidValue("The body must be a User object.")
     resource = canonical_resource(body, USER_TYPE)
-    require(resource, "userName")
+    require_name(resource, "userName")
+    if resource.get("displayName"):
+        require_name(resource, "displayName")
     return resource
 
 
@@ -259,7 +267,7 @@ class GroupProvisioning:
         def patched() -> GroupResult:
             row = self._get(scim_id, lock=True)
             resource = apply_operations(scim_store.load(row), operations)
-            require(resource, "displayName")
+            require_name(resource, "displayName")
             return self._save(row, resource, changes)
 
         return self._write(patched)
@@ -320,7 +328,10 @@ class GroupProvisioning:
         self, row: GroupRow, affected: list[int], keys: tuple[str | None, ...]
     ) -> MembershipChanges:
         """Sofa groups and roles follow the members of a mapped Entra group (SPEC §4)."""
-        if not affected or not any(derived.group_is_mapped(self.sync.id, k) for k in keys):
+        # One query per distinct key: a group that kept its Entra id is asked about once.
+        if not affected or not any(
+            derived.group_is_mapped(self.sync.id, k) for k in dict.fromkeys(keys)
+        ):
             return MembershipChanges()
         return derived.recompute_memberships(self.sync.id, scim_store.sofa_user_ids(affected))
 
@@ -336,7 +347,7 @@ class GroupProvisioning:
         detail: dict[str, Any] = {"group": row.display_name}
         for key, pks in (("members_added", moved.added), ("members_removed", moved.removed)):
             if pks:
-                detail[key] = scim_store.user_names(pks[: derived.NAMED_LIMIT])
+                detail[key] = scim_store.user_names(pks[: derived.NAMED_LIMIT], moved.names)
                 detail[f"{key}_count"] = len(set(pks))
         self.journal.info(event, message, {**detail, **_changes_named(changes)})
 
@@ -349,6 +360,7 @@ class GroupProvisioning:
             if change.kind == "remove_all" or not change.ids:
                 continue
             members = scim_store.resolve_members(self.sync.id, change.ids)
+            moved.names.update(members.user_names)
             if change.kind == "remove":
                 moved.remove(scim_store.remove_members(row.id, members))
                 continue
@@ -368,6 +380,7 @@ class MemberMoves:
 
     added: list[int] = field(default_factory=list)
     removed: list[int] = field(default_factory=list)
+    names: dict[int, str] = field(default_factory=dict)  # userNames already read, by pk
 
     def add(self, pks: list[int]) -> None:
         back = set(pks) & set(self.removed)
@@ -404,6 +417,6 @@ def _canonical_group(body: Any) -> tuple[Resource, tuple[str, ...]]:
     if not isinstance(body, dict):
         raise InvalidValue("The body must be a Group object.")
     resource = canonical_resource(body, GROUP_TYPE)
-    require(resource, "displayName")
+    require_name(resource, "displayName")
     members = resource.pop("members", None) or []
     return resource, tuple(dict.fromkeys(m["value"] for m in members if m.get("value")))

@@ -48,8 +48,10 @@ def find_user(user_name: str) -> UserRef | None:
 # PERF: the writes provisioning makes on every call are hand-written SQL (storage.sql).
 _INSERT_USER = (
     f"INSERT INTO sofa_user (user_name_key, source_id, removed, created_at, updated_at, "
-    f"{', '.join(_SYNCED_FIELDS)}) VALUES ({sql.marks(5 + len(_SYNCED_FIELDS))}) RETURNING id"
+    f"{', '.join(_SYNCED_FIELDS)}) VALUES ({sql.marks(5 + len(_SYNCED_FIELDS))})"
 )
+_RETURNING_ID = " RETURNING id"
+_UNLESS_NAMED = " ON CONFLICT (user_name_key) DO NOTHING RETURNING id"
 _WRITE_FIELDS = (
     f"UPDATE sofa_user SET {', '.join(f'{name} = ?' for name in _SYNCED_FIELDS)}, "
     "user_name_key = ?, source_id = ?, removed = ?, updated_at = ? WHERE id = ?"
@@ -58,9 +60,22 @@ _WRITE_FIELDS = (
 
 def create_user(fields: SofaUserFields, source: int | None) -> int:
     """Returns the new user's id."""
+    return sql.insert(_INSERT_USER + _RETURNING_ID, _user_row(fields, source))
+
+
+def create_user_unless_named(fields: SofaUserFields, source: int | None) -> int | None:
+    """The new user's id, or None when a user of that name (case-insensitive) exists.
+
+    PERF: one statement where a look-up and an insert were two; a new user is the usual case.
+    """
+    row = sql.one(_INSERT_USER + _UNLESS_NAMED, _user_row(fields, source))
+    return None if row is None else int(row[0])
+
+
+def _user_row(fields: SofaUserFields, source: int | None) -> tuple[object, ...]:
     now = utcnow()
     values = [getattr(fields, name) for name in _SYNCED_FIELDS]
-    return sql.insert(_INSERT_USER, (fields.user_name.lower(), source, False, now, now, *values))
+    return (fields.user_name.lower(), source, False, now, now, *values)
 
 
 def write_fields(user_id: int, fields: SofaUserFields, source: int) -> None:

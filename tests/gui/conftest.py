@@ -1,12 +1,17 @@
-"""GUI fixtures: a synchronization factory, Czech typing, and no real modal dialog ever."""
+"""GUI fixtures: a synchronization factory, Czech typing and the Czech translation, and no real
+modal dialog ever."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Callable
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QLocale
 from PySide6.QtCore import Qt
 from PySide6.QtCore import QTimer
 from PySide6.QtTest import QTest
@@ -14,6 +19,7 @@ from PySide6.QtWidgets import QApplication
 from PySide6.QtWidgets import QWidget
 
 from sofa_scim_desktop import bootstrap
+from sofa_scim_desktop.gui import i18n
 from sofa_scim_desktop.gui import prompts
 from sofa_scim_desktop.gui.close_dialog import CloseDialog
 from sofa_scim_desktop.gui.crash import CrashDialog
@@ -23,6 +29,9 @@ from tests.services.mail.conftest import smtp  # noqa: F401  (the aiosmtpd sink,
 
 GUID = "0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0"
 GUID_2 = "11111111-2222-3333-4444-555555555555"
+ROOT = Path(__file__).resolve().parents[2]
+TS = ROOT / "sofa_scim_desktop" / "resources" / "translations" / "sofa_scim_desktop_cs.ts"
+TOOLS = Path(sys.executable).parent
 
 
 @pytest.fixture(autouse=True)
@@ -75,3 +84,29 @@ def mail_worker(services: bootstrap.Services) -> Iterator[MailWorker]:
     """The app's background sender, polling fast so that tests do not wait for it."""
     yield services.mail.start_worker(interval=0.2)
     services.mail.stop_worker()
+
+
+@pytest.fixture(scope="session")
+def compiled() -> None:
+    """Compiles the committed .ts where the app looks for it, as scripts/build_translations
+    does: the tests never run against a stale .qm.
+    """
+    lrelease = TOOLS / "pyside6-lrelease"
+    qm = i18n.qm_path("cs")
+    subprocess.run([str(lrelease), str(TS), "-qm", str(qm)], check=True, capture_output=True)
+
+
+@pytest.fixture
+def czech(compiled: None) -> Iterator[None]:
+    assert i18n.apply_language("cs") == "cs"
+    yield
+    i18n.apply_language("en")
+    QLocale.setDefault(QLocale.system())
+
+
+@pytest.fixture(params=["en", "cs"])
+def language(request: pytest.FixtureRequest) -> str:
+    """Each test that asks for it runs in English and in Czech."""
+    if request.param == "cs":
+        request.getfixturevalue("czech")
+    return str(request.param)

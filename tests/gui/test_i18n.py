@@ -6,7 +6,6 @@ from __future__ import annotations
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
@@ -25,11 +24,16 @@ from sofa_scim_desktop.gui.dates import local_date
 from sofa_scim_desktop.gui.editor.dialog import SyncEditor
 from sofa_scim_desktop.gui.main_window import MainWindow
 from sofa_scim_desktop.gui.settings_view import SettingsView
+from tests.gui.conftest import compiled  # noqa: F401  (re-exported: other modules import it here)
 
 ROOT = Path(__file__).resolve().parents[2]
 GUI = ROOT / "sofa_scim_desktop" / "gui"
 # Texts outside the GUI that the GUI translates (scripts/update_translations reads them too).
-GUI_TEXTS = [ROOT / "sofa_scim_desktop" / "services" / "connection_texts.py"]
+GUI_TEXTS = [
+    ROOT / "sofa_scim_desktop" / "services" / "connection_texts.py",
+    ROOT / "sofa_scim_desktop" / "services" / "field_names.py",
+    ROOT / "sofa_scim_desktop" / "domain" / "call_outcome.py",
+]
 TS = ROOT / "sofa_scim_desktop" / "resources" / "translations" / "sofa_scim_desktop_cs.ts"
 TOOLS = Path(sys.executable).parent
 # Czech has three plural forms: 1; 2–4; the rest (and 0).
@@ -63,24 +67,6 @@ def current_sources(tmp_path_factory: pytest.TempPathFactory) -> dict[Message, E
     lupdate = TOOLS / "pyside6-lupdate"
     subprocess.run([str(lupdate), *sources, "-ts", str(scratch)], check=True, capture_output=True)
     return messages(scratch)
-
-
-@pytest.fixture(scope="module")
-def compiled() -> None:
-    """Compiles the committed .ts where the app looks for it, as scripts/build_translations
-    does: the tests never run against a stale .qm.
-    """
-    lrelease = TOOLS / "pyside6-lrelease"
-    qm = i18n.qm_path("cs")
-    subprocess.run([str(lrelease), str(TS), "-qm", str(qm)], check=True, capture_output=True)
-
-
-@pytest.fixture
-def czech(compiled: None) -> Iterator[None]:
-    assert i18n.apply_language("cs") == "cs"
-    yield
-    i18n.apply_language("en")
-    QLocale.setDefault(QLocale.system())
 
 
 def test_every_string_in_the_code_is_in_the_ts(current_sources: dict[Message, ET.Element]) -> None:

@@ -88,9 +88,8 @@ def test_filter_by_text_ignores_case_and_reads_czech(
 def test_details_show_the_message_and_pretty_json(viewer: Callable[[], LogViewer]) -> None:
     widget = viewer()
     widget.table.selectRow(3)
-    assert widget.details.toPlainText() == (
-        'GET /Users → 200\n\n{\n  "response": {\n    "status": 200\n  }\n}'
-    )
+    assert widget.detail.what.toPlainText() == "GET /Users → 200"
+    assert widget.detail.recorded.toPlainText() == '{\n  "response": {\n    "status": 200\n  }\n}'
 
 
 def test_new_entries_appear_while_open_and_the_selection_stays(

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import time
 
+import pytest
+
 from sofa_scim_desktop import bootstrap
 from sofa_scim_desktop.domain.call_outcome import FAILED
 from sofa_scim_desktop.domain.call_outcome import OK
@@ -64,3 +66,18 @@ def test_the_background_thread_writes_by_itself(
         assert counted(services, endpoint) == (2, 0)
     finally:
         recorder.stop()
+
+
+def test_a_success_a_moment_after_a_refusal_reads_as_later(
+    services: bootstrap.Services, endpoint: Endpoint, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Both in the same millisecond (a fast client): the synchronization has recovered."""
+    sync_id = services.synchronizations.get(endpoint.identifier).id
+    moments = iter([1_800_000_000.000_100, 1_800_000_000.000_400])
+    monkeypatch.setattr(time, "time", lambda: next(moments))
+    recorder = CallRecorder(interval=0)
+    recorder.refused(sync_id, "wrong_key", "GET", "/Users", "Entra")
+    recorder.call(sync_id, OK)
+    figures = figures_by_sync()[sync_id]
+    assert figures.last_success is not None and figures.last_refused is not None
+    assert figures.last_success > figures.last_refused

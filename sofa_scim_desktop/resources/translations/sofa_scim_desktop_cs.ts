@@ -116,6 +116,339 @@ Dokud server neběží, Entra se k tomuto počítači nedostane. Zvolte jiný po
     </message>
 </context>
 <context>
+    <name>CallOutcome</name>
+    <message>
+        <source>In Entra (Provisioning → Admin Credentials), paste the key from Sofa&apos;s Access details into Secret Token.</source>
+        <translation>V Entra (Zřizování → Přihlašovací údaje správce) vložte do pole Token tajného kódu klíč z Přístupových údajů v Sofa.</translation>
+    </message>
+    <message>
+        <source>Generate a key in Sofa&apos;s Access details and paste it into Secret Token in Entra (Provisioning → Admin Credentials).</source>
+        <translation>Vygenerujte klíč v Přístupových údajích v Sofa a vložte ho v Entra do pole Token tajného kódu (Zřizování → Přihlašovací údaje správce).</translation>
+    </message>
+    <message>
+        <source>Generate a new key in Sofa&apos;s Access details and paste it into Secret Token in Entra.</source>
+        <translation>Vygenerujte nový klíč v Přístupových údajích v Sofa a vložte ho v Entra do pole Token tajného kódu.</translation>
+    </message>
+    <message>
+        <source>Paste the newest key from Sofa&apos;s Access details into Secret Token in Entra.</source>
+        <translation>Vložte v Entra do pole Token tajného kódu nejnovější klíč z Přístupových údajů v Sofa.</translation>
+    </message>
+    <message>
+        <source>Enable the synchronization in Sofa, or stop provisioning in Entra.</source>
+        <translation>Aktivujte synchronizaci v Sofa, nebo v Entra zastavte zřizování.</translation>
+    </message>
+    <message>
+        <source>Sofa already has a user or group of that name that this synchronization does not manage: rename or remove it in Sofa, or change the value Entra sends for it.</source>
+        <translation>Sofa už má uživatele nebo skupinu tohoto jména a tato synchronizace je nespravuje: v Sofa je přejmenujte nebo odstraňte, nebo změňte hodnotu, kterou pro ně Entra posílá.</translation>
+    </message>
+    <message>
+        <source>Check the attribute mappings of the Sofa application in Entra (Provisioning → Mappings): Sofa refused a value it sent.</source>
+        <translation>Zkontrolujte mapování atributů aplikace Sofa v Entra (Zřizování → Mapování): Sofa odmítla hodnotu, kterou Entra poslala.</translation>
+    </message>
+    <message>
+        <source>Entra sent a request Sofa could not read; if the mappings use expressions, check them (Provisioning → Mappings).</source>
+        <translation>Entra poslala požadavek, kterému Sofa nerozuměla; pokud mapování používají výrazy, zkontrolujte je (Zřizování → Mapování).</translation>
+    </message>
+    <message>
+        <source>Use userName, externalId, displayName or id as the matching attribute in Entra (Provisioning → Mappings → Matching precedence).</source>
+        <translation>Jako porovnávací atribut v Entra použijte userName, externalId, displayName nebo id (Zřizování → Mapování → Priorita porovnávání).</translation>
+    </message>
+    <message>
+        <source>Remove the attribute Sofa does not know from the mappings in Entra (Provisioning → Mappings).</source>
+        <translation>Odeberte z mapování v Entra atribut, který Sofa nezná (Zřizování → Mapování).</translation>
+    </message>
+    <message>
+        <source>Entra changed a value Sofa does not have; restart provisioning in Entra if it repeats.</source>
+        <translation>Entra měnila hodnotu, kterou Sofa nemá; pokud se to opakuje, restartujte zřizování v Entra.</translation>
+    </message>
+    <message>
+        <source>Remove the mapping of a read-only attribute in Entra (Provisioning → Mappings).</source>
+        <translation>Odeberte v Entra mapování atributu, který je jen pro čtení (Zřizování → Mapování).</translation>
+    </message>
+    <message>
+        <source>Narrow the query; Entra normally asks for one user at a time.</source>
+        <translation>Zužte dotaz; Entra se obvykle ptá na jednoho uživatele najednou.</translation>
+    </message>
+    <message>
+        <source>Entra changed a user or group Sofa no longer has (deleted in Sofa?); restart provisioning in Entra (Provisioning → Restart provisioning) to clear its state.</source>
+        <translation>Entra měnila uživatele nebo skupinu, které už Sofa nemá (odstraněno v Sofa?); restartujte zřizování v Entra (Zřizování → Restartovat zřizování), aby se jeho stav vynuloval.</translation>
+    </message>
+    <message>
+        <source>Entra sent more than Sofa accepts at once; it retries in smaller batches.</source>
+        <translation>Entra poslala víc, než Sofa najednou přijme; zkusí to znovu po menších dávkách.</translation>
+    </message>
+    <message>
+        <source>Sofa could not write the change (see the server&apos;s output or the app&apos;s log file); Entra retries it in its next cycle.</source>
+        <translation>Sofa nemohla změnu zapsat (viz výstup serveru nebo soubor logu aplikace); Entra ji zkusí znovu v příštím cyklu.</translation>
+    </message>
+    <message>
+        <source>Check the attribute mappings of the Sofa application in Entra (Provisioning → Mappings).</source>
+        <translation>Zkontrolujte mapování atributů aplikace Sofa v Entra (Zřizování → Mapování).</translation>
+    </message>
+</context>
+<context>
+    <name>CallTexts</name>
+    <message>
+        <source>Sofa&apos;s connection check sent a wrong key on purpose and it was refused, as it should be: the path reaches this server.</source>
+        <translation>Kontrola připojení ze Sofa poslala schválně chybný klíč a ten byl odmítnut, jak má být: cesta vede na tento server.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Refused %n calls: %1.</source>
+        <translation>
+            <numerusform>Odmítnuto %n volání: %1.</numerusform>
+            <numerusform>Odmítnuta %n volání: %1.</numerusform>
+            <numerusform>Odmítnuto %n volání: %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Refused a call: %1.</source>
+        <translation>Odmítnuto volání: %1.</translation>
+    </message>
+    <message>
+        <source>Fix: %1</source>
+        <translation>Oprava: %1</translation>
+    </message>
+    <message>
+        <source>the call carried no key — Entra&apos;s Secret Token is empty</source>
+        <translation>volání neneslo žádný klíč — Token tajného kódu v Entra je prázdný</translation>
+    </message>
+    <message>
+        <source>the key is wrong — Entra holds an old or mistyped Secret Token</source>
+        <translation>klíč je chybný — Entra má uložený starý nebo chybně zadaný Token tajného kódu</translation>
+    </message>
+    <message>
+        <source>the key has expired</source>
+        <translation>platnost klíče skončila</translation>
+    </message>
+    <message>
+        <source>the key was replaced by a newer one — Entra still holds the old Secret Token</source>
+        <translation>klíč byl nahrazen novějším — Entra má stále uložený starý Token tajného kódu</translation>
+    </message>
+    <message>
+        <source>the synchronization is disabled in Sofa</source>
+        <translation>synchronizace je v Sofa neaktivní</translation>
+    </message>
+    <message>
+        <source>Call: %1, at %2.</source>
+        <translation>Volání: %1, v %2.</translation>
+    </message>
+    <message>
+        <source>Last call: %1; first at %2, last at %3.</source>
+        <translation>Poslední volání: %1; první v %2, poslední v %3.</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>Entra could not %1 (HTTP %2): %3.</source>
+        <translation>Entra nemohla %1 (HTTP %2): %3.</translation>
+    </message>
+    <message>
+        <source>Sofa&apos;s answer to Entra: %1</source>
+        <translation>Odpověď Sofa pro Entra: %1</translation>
+    </message>
+    <message>
+        <source>Call: %1</source>
+        <translation>Volání: %1</translation>
+    </message>
+    <message>
+        <source>that name is already taken in Sofa</source>
+        <translation>toto jméno už v Sofa existuje</translation>
+    </message>
+    <message>
+        <source>Sofa refused a value Entra sent</source>
+        <translation>Sofa odmítla hodnotu, kterou Entra poslala</translation>
+    </message>
+    <message>
+        <source>Sofa could not read the request</source>
+        <translation>Sofa požadavku nerozuměla</translation>
+    </message>
+    <message>
+        <source>Sofa cannot search with that filter</source>
+        <translation>Sofa podle tohoto filtru hledat neumí</translation>
+    </message>
+    <message>
+        <source>the request names an attribute Sofa does not know</source>
+        <translation>požadavek uvádí atribut, který Sofa nezná</translation>
+    </message>
+    <message>
+        <source>the value to change is not in Sofa</source>
+        <translation>měněná hodnota v Sofa není</translation>
+    </message>
+    <message>
+        <source>the request changes a read-only attribute</source>
+        <translation>požadavek mění atribut, který je jen pro čtení</translation>
+    </message>
+    <message>
+        <source>the query matches too many</source>
+        <translation>dotazu odpovídá příliš mnoho záznamů</translation>
+    </message>
+    <message>
+        <source>Sofa has no such user or group</source>
+        <translation>Sofa takového uživatele ani skupinu nemá</translation>
+    </message>
+    <message>
+        <source>the request is too large</source>
+        <translation>požadavek je příliš velký</translation>
+    </message>
+    <message>
+        <source>Sofa could not write the change</source>
+        <translation>Sofa nemohla změnu zapsat</translation>
+    </message>
+    <message>
+        <source>call %1 %2</source>
+        <translation>zavolat %1 %2</translation>
+    </message>
+    <message>
+        <source>create a user</source>
+        <translation>vytvořit uživatele</translation>
+    </message>
+    <message>
+        <source>replace a user</source>
+        <translation>nahradit uživatele</translation>
+    </message>
+    <message>
+        <source>update a user</source>
+        <translation>upravit uživatele</translation>
+    </message>
+    <message>
+        <source>delete a user</source>
+        <translation>odstranit uživatele</translation>
+    </message>
+    <message>
+        <source>look up users</source>
+        <translation>vyhledat uživatele</translation>
+    </message>
+    <message>
+        <source>read a user</source>
+        <translation>načíst uživatele</translation>
+    </message>
+    <message>
+        <source>create a group</source>
+        <translation>vytvořit skupinu</translation>
+    </message>
+    <message>
+        <source>replace a group</source>
+        <translation>nahradit skupinu</translation>
+    </message>
+    <message>
+        <source>update a group</source>
+        <translation>upravit skupinu</translation>
+    </message>
+    <message>
+        <source>delete a group</source>
+        <translation>odstranit skupinu</translation>
+    </message>
+    <message>
+        <source>look up groups</source>
+        <translation>vyhledat skupiny</translation>
+    </message>
+    <message>
+        <source>read a group</source>
+        <translation>načíst skupinu</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeTexts</name>
+    <message>
+        <source>(empty)</source>
+        <translation>(prázdné)</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ano</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>ne</translation>
+    </message>
+    <message>
+        <source>“%1”</source>
+        <translation>„%1“</translation>
+    </message>
+    <message>
+        <source>account activated</source>
+        <translation>účet aktivován</translation>
+    </message>
+    <message>
+        <source>account deactivated</source>
+        <translation>účet deaktivován</translation>
+    </message>
+    <message>
+        <source>%1 %2 → %3</source>
+        <translation>%1 %2 → %3</translation>
+    </message>
+    <message>
+        <source>added to Sofa group %1</source>
+        <translation>je nově členem skupiny %1 v Sofa</translation>
+    </message>
+    <message>
+        <source>added to Sofa groups %1</source>
+        <translation>je nově členem skupin %1 v Sofa</translation>
+    </message>
+    <message>
+        <source>removed from Sofa group %1</source>
+        <translation>už není členem skupiny %1 v Sofa</translation>
+    </message>
+    <message>
+        <source>removed from Sofa groups %1</source>
+        <translation>už není členem skupin %1 v Sofa</translation>
+    </message>
+    <message>
+        <source>got role %1</source>
+        <translation>nově má roli %1</translation>
+    </message>
+    <message>
+        <source>got roles %1</source>
+        <translation>nově má role %1</translation>
+    </message>
+    <message>
+        <source>lost role %1</source>
+        <translation>už nemá roli %1</translation>
+    </message>
+    <message>
+        <source>lost roles %1</source>
+        <translation>už nemá role %1</translation>
+    </message>
+    <message>
+        <source>Also changed in Sofa</source>
+        <translation>Další změny v Sofa</translation>
+    </message>
+    <message>
+        <source>1 member added</source>
+        <translation>1 člen přidán</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n members added</source>
+        <translation>
+            <numerusform>%n člen přidán</numerusform>
+            <numerusform>%n členové přidáni</numerusform>
+            <numerusform>%n členů přidáno</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 member removed</source>
+        <translation>1 člen odebrán</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n members removed</source>
+        <translation>
+            <numerusform>%n člen odebrán</numerusform>
+            <numerusform>%n členové odebráni</numerusform>
+            <numerusform>%n členů odebráno</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… a %n další</numerusform>
+            <numerusform>… a %n další</numerusform>
+            <numerusform>… a %n dalších</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CloseDialog</name>
     <message>
         <source>Keep provisioning running?</source>
@@ -144,27 +477,6 @@ Dokud server neběží, Entra se k tomuto počítači nedostane. Zvolte jiný po
     <message>
         <source>This desktop has no system tray: to keep serving, the window is minimised to the taskbar instead.</source>
         <translation>Toto pracovní prostředí nemá oznamovací oblast: aby server běžel dál, okno se místo toho minimalizuje na hlavní panel.</translation>
-    </message>
-</context>
-<context>
-    <name>CrashDialog</name>
-    <message>
-        <source>Unexpected error</source>
-        <translation>Neočekávaná chyba</translation>
-    </message>
-    <message>
-        <source>Something unexpected went wrong; the app keeps running, but the last action may not have finished. The details are in the log file:
-%1
-
-Please send that file with a description of what you did to your Sofa support.</source>
-        <translation>Došlo k neočekávané chybě; aplikace běží dál, ale poslední akce se možná nedokončila. Podrobnosti jsou v souboru protokolu:
-%1
-
-Pošlete prosím tento soubor spolu s popisem toho, co jste dělali, podpoře Sofa.</translation>
-    </message>
-    <message>
-        <source>Copy the details</source>
-        <translation>Zkopírovat podrobnosti</translation>
     </message>
 </context>
 <context>
@@ -417,6 +729,27 @@ Pošlete prosím tento soubor spolu s popisem toho, co jste dělali, podpoře So
     </message>
 </context>
 <context>
+    <name>CrashDialog</name>
+    <message>
+        <source>Unexpected error</source>
+        <translation>Neočekávaná chyba</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong; the app keeps running, but the last action may not have finished. The details are in the log file:
+%1
+
+Please send that file with a description of what you did to your Sofa support.</source>
+        <translation>Došlo k neočekávané chybě; aplikace běží dál, ale poslední akce se možná nedokončila. Podrobnosti jsou v souboru protokolu:
+%1
+
+Pošlete prosím tento soubor spolu s popisem toho, co jste dělali, podpoře Sofa.</translation>
+    </message>
+    <message>
+        <source>Copy the details</source>
+        <translation>Zkopírovat podrobnosti</translation>
+    </message>
+</context>
+<context>
     <name>DirectoryView</name>
     <message>
         <source>Users</source>
@@ -471,6 +804,57 @@ Smazáním zmizí i tato mapování a členství všech jejích členů (%3), v�
     </message>
 </context>
 <context>
+    <name>LogDetail</name>
+    <message>
+        <source>Select an entry to see its details.</source>
+        <translation>Vyberte záznam a uvidíte jeho podrobnosti.</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Co se stalo</translation>
+    </message>
+    <message>
+        <source>Detail as recorded</source>
+        <translation>Podrobnosti, jak byly zaznamenány</translation>
+    </message>
+    <message>
+        <source>Request as Entra sent it</source>
+        <translation>Požadavek, jak ho Entra poslala</translation>
+    </message>
+    <message>
+        <source>Entra&apos;s forms normalised: operation names in lower case, the schema&apos;s attribute names, &quot;True&quot; and &quot;False&quot; as booleans, members as a list of ids.</source>
+        <translation>Formy z Entra po normalizaci: názvy operací malými písmeny, názvy atributů podle schématu, „True“ a „False“ jako logické hodnoty, členové jako seznam ID.</translation>
+    </message>
+    <message>
+        <source>Operations as Sofa understood them</source>
+        <translation>Operace, jak jim Sofa porozuměla</translation>
+    </message>
+    <message>
+        <source>Change in Sofa</source>
+        <translation>Změna v Sofa</translation>
+    </message>
+    <message>
+        <source>Nothing more was recorded.</source>
+        <translation>Nic dalšího se nezaznamenalo.</translation>
+    </message>
+    <message>
+        <source>(no body)</source>
+        <translation>(bez těla)</translation>
+    </message>
+    <message>
+        <source>Nothing to apply: the call sent no body.</source>
+        <translation>Není co provést: volání neposlalo žádné tělo.</translation>
+    </message>
+    <message>
+        <source>Nothing changed in Sofa.</source>
+        <translation>V Sofa se nic nezměnilo.</translation>
+    </message>
+    <message>
+        <source>Sofa answered %1</source>
+        <translation>Sofa odpověděla %1</translation>
+    </message>
+</context>
+<context>
     <name>LogTableModel</name>
     <message>
         <source>Critical</source>
@@ -510,6 +894,93 @@ Smazáním zmizí i tato mapování a členství všech jejích členů (%3), v�
     </message>
 </context>
 <context>
+    <name>LogTexts</name>
+    <message>
+        <source>Call</source>
+        <translation>Volání</translation>
+    </message>
+    <message>
+        <source>Call refused</source>
+        <translation>Volání odmítnuto</translation>
+    </message>
+    <message>
+        <source>Call failed</source>
+        <translation>Volání selhalo</translation>
+    </message>
+    <message>
+        <source>User created</source>
+        <translation>Uživatel vytvořen</translation>
+    </message>
+    <message>
+        <source>User updated</source>
+        <translation>Uživatel upraven</translation>
+    </message>
+    <message>
+        <source>User disabled</source>
+        <translation>Uživatel deaktivován</translation>
+    </message>
+    <message>
+        <source>User enabled</source>
+        <translation>Uživatel aktivován</translation>
+    </message>
+    <message>
+        <source>User deleted</source>
+        <translation>Uživatel odstraněn</translation>
+    </message>
+    <message>
+        <source>Group created</source>
+        <translation>Skupina vytvořena</translation>
+    </message>
+    <message>
+        <source>Group updated</source>
+        <translation>Skupina upravena</translation>
+    </message>
+    <message>
+        <source>Group members changed</source>
+        <translation>Změna členů skupiny</translation>
+    </message>
+    <message>
+        <source>Group deleted</source>
+        <translation>Skupina odstraněna</translation>
+    </message>
+    <message>
+        <source>E-mail not sent</source>
+        <translation>E-mail neodeslán</translation>
+    </message>
+    <message>
+        <source>User %1 created</source>
+        <translation>Uživatel %1 vytvořen</translation>
+    </message>
+    <message>
+        <source>no field Sofa keeps changed</source>
+        <translation>žádné pole v Sofa se nezměnilo</translation>
+    </message>
+    <message>
+        <source>User %1 deleted (kept in Sofa, deactivated)</source>
+        <translation>Uživatel %1 odstraněn (v Sofa zůstává, deaktivovaný)</translation>
+    </message>
+    <message>
+        <source>Group %1 created</source>
+        <translation>Skupina %1 vytvořena</translation>
+    </message>
+    <message>
+        <source>Group %1</source>
+        <translation>Skupina %1</translation>
+    </message>
+    <message>
+        <source>Group %1 deleted</source>
+        <translation>Skupina %1 odstraněna</translation>
+    </message>
+    <message>
+        <source>%1 has no work e-mail, so no e-mail was sent to them.</source>
+        <translation>%1 nemá pracovní e-mail, proto se žádný e-mail neodeslal.</translation>
+    </message>
+    <message>
+        <source>%1 %2 → %3</source>
+        <translation>%1 %2 → %3</translation>
+    </message>
+</context>
+<context>
     <name>LogViewer</name>
     <message>
         <source>Logs – %1</source>
@@ -522,10 +993,6 @@ Smazáním zmizí i tato mapování a členství všech jejích členů (%3), v�
     <message>
         <source>Export to CSV…</source>
         <translation>Exportovat do CSV…</translation>
-    </message>
-    <message>
-        <source>Select an entry to see its details.</source>
-        <translation>Vyberte záznam a uvidíte jeho podrobnosti.</translation>
     </message>
     <message>
         <source>All levels</source>
@@ -554,6 +1021,10 @@ Smazáním zmizí i tato mapování a členství všech jejích členů (%3), v�
             <numerusform>%n záznamy</numerusform>
             <numerusform>%n záznamů</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>1 entry</source>
+        <translation>1 záznam</translation>
     </message>
     <message>
         <source>Export the log</source>
@@ -1344,6 +1815,77 @@ Smazáním zmizí i tato mapování a role všem jejím držitelům (%3), včetn
     <message>
         <source>Entra calls only https:// addresses.</source>
         <translation>Entra volá jen adresy https://.</translation>
+    </message>
+</context>
+<context>
+    <name>SofaField</name>
+    <message>
+        <source>user name</source>
+        <translation>uživatelské jméno</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>aktivní</translation>
+    </message>
+    <message>
+        <source>display name</source>
+        <translation>zobrazované jméno</translation>
+    </message>
+    <message>
+        <source>job</source>
+        <translation>pracovní pozice</translation>
+    </message>
+    <message>
+        <source>notification e-mail</source>
+        <translation>notifikační e-mail</translation>
+    </message>
+    <message>
+        <source>first name</source>
+        <translation>jméno</translation>
+    </message>
+    <message>
+        <source>surname</source>
+        <translation>příjmení</translation>
+    </message>
+    <message>
+        <source>degree in front</source>
+        <translation>titul před jménem</translation>
+    </message>
+    <message>
+        <source>degree behind</source>
+        <translation>titul za jménem</translation>
+    </message>
+    <message>
+        <source>telephone</source>
+        <translation>telefon</translation>
+    </message>
+    <message>
+        <source>mobile phone</source>
+        <translation>mobilní telefon</translation>
+    </message>
+    <message>
+        <source>SSO identifier</source>
+        <translation>SSO identifikátor</translation>
+    </message>
+    <message>
+        <source>personal number</source>
+        <translation>osobní číslo</translation>
+    </message>
+    <message>
+        <source>department</source>
+        <translation>oddělení</translation>
+    </message>
+    <message>
+        <source>direct superior</source>
+        <translation>přímý nadřízený</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>název</translation>
+    </message>
+    <message>
+        <source>external ID</source>
+        <translation>externí ID</translation>
     </message>
 </context>
 <context>

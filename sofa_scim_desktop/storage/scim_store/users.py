@@ -238,10 +238,15 @@ def list_users(sync_id: int, request: Query) -> Page:
     return Page(total, [_user(row) for row in found])
 
 
-def user_names(scim_user_pks: list[int]) -> list[str]:
-    """The userNames of these SCIM users, sorted (what the log names)."""
-    if not scim_user_pks:
-        return []
-    unique = list(set(scim_user_pks))
-    query = f"SELECT user_name FROM scim_user WHERE id IN ({sql.marks(len(unique))})"
-    return sorted(sql.column(query, unique))
+def user_names(scim_user_pks: list[int], known: dict[int, str] | None = None) -> list[str]:
+    """The userNames of these SCIM users, sorted (what the log names); `known` names are not
+    read again.
+    """
+    known = known or {}
+    unique = set(scim_user_pks)
+    missing = [pk for pk in unique if pk not in known]
+    names = [known[pk] for pk in unique if pk in known]
+    if missing:
+        query = f"SELECT user_name FROM scim_user WHERE id IN ({sql.marks(len(missing))})"
+        names += sql.column(query, missing)
+    return sorted(names)
