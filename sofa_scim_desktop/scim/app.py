@@ -13,6 +13,7 @@ from sofa_scim_desktop.domain.errors import DomainError
 from sofa_scim_desktop.domain.errors import InvalidValue
 from sofa_scim_desktop.domain.errors import NotImplementedScim
 from sofa_scim_desktop.domain.errors import ScimError
+from sofa_scim_desktop.domain.errors import Uniqueness
 from sofa_scim_desktop.scim.access_log import AccessLog
 from sofa_scim_desktop.scim.auth import Authenticator
 from sofa_scim_desktop.scim.calllog import CallLog
@@ -29,6 +30,7 @@ from sofa_scim_desktop.scim.resources.users import Users
 from sofa_scim_desktop.services.call_stats import CallRecorder
 from sofa_scim_desktop.services.passwords import PasswordLinks
 from sofa_scim_desktop.storage.database import reachable
+from sofa_scim_desktop.storage.transactions import is_unique_violation
 
 log = logging.getLogger("sofa.scim")
 PREFIX = "/scim/v2/{identifier}"
@@ -64,6 +66,7 @@ def create_app(
     app.add_error_handler(falcon.HTTPError, _http_error)
     app.add_error_handler(DomainError, _domain_error)
     app.add_error_handler(peewee.DataError, _refused_value)
+    app.add_error_handler(peewee.IntegrityError, _integrity_error)
     return app
 
 
@@ -89,6 +92,18 @@ def _refused_value(
     """A value the database cannot hold (a number out of range, say): the client's to fix."""
     reason = str(error).splitlines()[0] if str(error) else "a value is out of range"
     write_error(resp, InvalidValue(f"Sofa's database refused a value: {reason}."))
+
+
+def _integrity_error(
+    req: falcon.Request, resp: falcon.Response, error: peewee.IntegrityError, params: Any
+) -> None:
+    """A duplicate that slipped past the domain's checks (another server wrote it at the same
+    moment): 409 uniqueness, as RFC 7644 §3.3 asks, never 500 (SPEC §8.4).
+    """
+    if not is_unique_violation(error):
+        _unexpected(req, resp, error, params)
+        return
+    write_error(resp, Uniqueness("The value is already used by another resource."))
 
 
 def _http_error(

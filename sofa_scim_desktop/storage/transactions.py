@@ -42,6 +42,8 @@ MIGRATIONS = 0x50FA04  # key: 0; session-scoped, see storage.schema
 
 _RETRIED_STATES = {"40001": "serialization failure", "40P01": "deadlock"}
 _UNIQUE_VIOLATION = "23505"
+# A row referenced while another server deleted it: the next attempt no longer finds it.
+_FOREIGN_KEY_VIOLATION = "23503"
 
 
 def sqlstate(error: BaseException) -> str | None:
@@ -59,6 +61,11 @@ def sqlstate(error: BaseException) -> str | None:
         stack += [a for a in current.args if isinstance(a, BaseException)]
         stack += [current.__cause__, current.__context__]
     return None
+
+
+def is_unique_violation(error: BaseException) -> bool:
+    """A duplicate key: PostgreSQL's 23505, SQLite's "UNIQUE constraint failed"."""
+    return sqlstate(error) == _UNIQUE_VIOLATION or "UNIQUE constraint failed" in str(error)
 
 
 def one_line(error: BaseException) -> str:
@@ -116,7 +123,7 @@ def write(db: Database, work: Callable[[], T], again: Callable[[], None] | None 
 def _worth_retrying(state: str | None, lost: bool, attempt: int) -> bool:
     if lost:
         return attempt < 2  # once: a new connection; if the database is down, it says so.
-    if state == _UNIQUE_VIOLATION:
+    if state in (_UNIQUE_VIOLATION, _FOREIGN_KEY_VIOLATION):
         return attempt < UNIQUE_ATTEMPTS
     return state in _RETRIED_STATES and attempt < ATTEMPTS
 
