@@ -100,7 +100,7 @@ def postgresql_server(request: pytest.FixtureRequest) -> Iterator[pg_cluster.Dat
         return
     cluster = pg_cluster.Cluster()
     try:
-        yield pg_cluster.Databases(cluster.url())
+        yield pg_cluster.Databases(cluster.url(), cluster)
     finally:
         cluster.remove()
 

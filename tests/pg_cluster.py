@@ -94,8 +94,9 @@ class Databases:
     of a template migrated once, so that a test starts in ~50 ms on the current schema.
     """
 
-    def __init__(self, server_url: str) -> None:
+    def __init__(self, server_url: str, cluster: Cluster | None = None) -> None:
         self.server_url = server_url
+        self.cluster = cluster  # None on a server the tests do not own (no restarts then)
         self._template_ready = False
 
     def _admin(self) -> psycopg.Connection[tuple[object, ...]]:
