@@ -11,12 +11,16 @@ from collections.abc import Iterator
 from contextlib import closing
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from peewee import Database
 from peewee import DatabaseProxy
+from peewee import InterfaceError
+from peewee import OperationalError
 from peewee import PostgresqlDatabase
 from peewee import SqliteDatabase
 from playhouse.db_url import connect
+from playhouse.db_url import parse
 from playhouse.migrations import Runner
 
 from sofa_scim_desktop.storage.tables import database
@@ -50,13 +54,75 @@ def open_database(url: str) -> Database:
         # NOTE: SQLite's own LOWER() folds only ASCII; filters on Czech names need all letters.
         db.register_function(_unicode_lower, "lower", 1, deterministic=True)
     elif url.startswith(("postgres://", "postgresql://")):
-        db = connect(url.replace("postgres://", "postgresql://", 1))
+        db = _postgresql(url)
     else:
         raise ValueError(f"Unsupported database URL {url!r}: use sqlite:///… or postgresql://…")
     database.initialize(db)
     db.connect(reuse_if_open=True)
     migrate(db)
     return db
+
+
+CONNECT_TIMEOUT_SECONDS = 5  # a database host that does not answer: 503 soon, not a hang
+
+
+def _postgresql(url: str) -> Database:
+    options: dict[str, Any] = parse(url.replace("postgres://", "postgresql://", 1))
+    if not options.get("database"):
+        raise ValueError(f"{url!r} names no database: postgresql://user@host/DATABASE")
+    options.setdefault("connect_timeout", CONNECT_TIMEOUT_SECONDS)
+    return ReconnectingPostgresqlDatabase(**options)
+
+
+def connection_broken(connection: Any) -> bool:
+    """Whether a psycopg connection is gone: closed, or broken by a lost server."""
+    return bool(getattr(connection, "closed", False) or getattr(connection, "broken", False))
+
+
+class ReconnectingPostgresqlDatabase(PostgresqlDatabase):
+    """PostgreSQL that opens a new connection when this thread's one was lost (the server
+    restarted, a backend was ended): PLATFORM.md, nothing reconnects by itself otherwise.
+
+    A statement outside a transaction, and a transaction's BEGIN, run again once on the new
+    connection. Inside a transaction nothing is repeated here: storage.transactions.write runs
+    the whole transaction again.
+    """
+
+    def execute_sql(self, sql: str, params: Any = None) -> Any:
+        try:
+            return super().execute_sql(sql, params)
+        except (OperationalError, InterfaceError):
+            if self.in_transaction() or not self._reopened():
+                raise
+        return super().execute_sql(sql, params)
+
+    def begin(self, isolation_level: Any = None) -> None:
+        try:
+            super().begin(isolation_level)
+            return
+        except (OperationalError, InterfaceError):
+            if not self._reopened():
+                raise
+        super().begin(isolation_level)
+
+    def rollback(self) -> None:
+        """On a lost connection there is nothing to roll back: the server did it; the error
+        that ended the transaction is the one the caller sees.
+        """
+        if not self.is_closed() and connection_broken(self.connection()):
+            return
+        super().rollback()
+
+    def _reopened(self) -> bool:
+        if self.is_closed() or not connection_broken(self.connection()):
+            return False
+        log.info("the database connection was lost; opening a new one")
+        try:
+            self.close()
+        except Exception:  # closing a dead connection may fail; it is dropped all the same.
+            self.dispose()
+        self.connect()
+        return True
 
 
 def _unicode_lower(value: object) -> object:

@@ -25,6 +25,7 @@ from peewee import InterfaceError
 
 from sofa_scim_desktop.domain.errors import Uniqueness
 from sofa_scim_desktop.storage import sql
+from sofa_scim_desktop.storage.database import connection_broken
 from sofa_scim_desktop.storage.database import immediate
 from sofa_scim_desktop.storage.database import is_postgresql
 from sofa_scim_desktop.storage.tables import database
@@ -78,8 +79,7 @@ def connection_lost(db: Database) -> bool:
     """Whether this thread's connection is gone (the server restarted, a backend ended)."""
     if not is_postgresql(db) or db.is_closed():
         return False
-    connection = db.connection()
-    return bool(getattr(connection, "closed", False) or getattr(connection, "broken", False))
+    return connection_broken(db.connection())
 
 
 def discard_lost_connection(db: Database) -> None:

@@ -239,3 +239,36 @@ def test_map_group_while_members_are_added_gives_every_member_the_sofa_group(
     )  # fmt: skip
     holders = [u["user_name"] for u in json.loads(listed.stdout) if "Accountants" in u["groups"]]
     assert sorted(holders) == sorted(members)
+
+
+def test_a_database_restart_is_503_while_it_is_down_then_both_servers_recover(
+    clients: Clients, postgresql_server: Any
+) -> None:
+    cluster = postgresql_server.cluster
+    if cluster is None:
+        pytest.skip("the PostgreSQL server is not this test run's own (SOFA_SCIM_TEST_POSTGRESQL)")
+    before = [clients.created("/Users", entra_user(f"u{n}@contoso.com")) for n in range(2)]
+    cluster.stop()
+    try:
+        for server in (0, 1):
+            answer = clients.call(server, "GET", "/Users")
+            assert answer.status_code == 503
+            assert answer.json()["status"] == "503" and int(answer.headers["Retry-After"]) > 0
+            base = clients.urls[server].rpartition("/scim/")[0]
+            assert requests.get(f"{base}/healthz", timeout=10).json()["database"] == "unreachable"
+    finally:
+        cluster.start()
+    back = time.monotonic()
+    for server in (0, 1):
+        while clients.call(server, "GET", "/Users").status_code != 200:
+            assert time.monotonic() - back < 5, "not recovered within 5 s"
+            time.sleep(0.2)
+    for server in (0, 1):
+        answer = clients.call(server, "POST", "/Users", entra_user(f"after{server}@contoso.com"))
+        assert answer.status_code == 201
+    for server in (0, 1):
+        listed = clients.call(server, "GET", "/Users").json()
+        assert listed["totalResults"] == len(before) + 2
+    statuses = {s for s in clients.statuses if s >= 500}
+    assert statuses <= {503}
+    clients.statuses.pop(503, None)  # expected while it was down; anything else fails

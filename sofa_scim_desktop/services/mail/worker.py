@@ -9,6 +9,8 @@ from datetime import datetime
 from datetime import timedelta
 
 from peewee import Database
+from peewee import InterfaceError
+from peewee import OperationalError
 
 from sofa_scim_desktop.services.health import prune_counts
 from sofa_scim_desktop.services.mail import failures
@@ -26,6 +28,7 @@ from sofa_scim_desktop.services.settings import Settings
 from sofa_scim_desktop.storage import transactions
 from sofa_scim_desktop.storage.tables import utcnow
 from sofa_scim_desktop.storage.transactions import NOTICES
+from sofa_scim_desktop.storage.transactions import one_line
 from sofa_scim_desktop.storage.transactions import serialize
 
 log = logging.getLogger("sofa.mail")
@@ -102,6 +105,8 @@ class MailWorker:
             while not self._stop.is_set():
                 try:
                     self.run_once()
+                except (OperationalError, InterfaceError) as error:  # the database is down
+                    log.warning("mail worker pass failed: %s", one_line(error))
                 except Exception:  # a bad pass must not end the worker: the next one retries.
                     log.exception("mail worker pass failed")
                 self._wake.wait(self.interval)
