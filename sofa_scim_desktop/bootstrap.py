@@ -25,8 +25,11 @@ class Services:
     mail: Mail  # the outbox, the test e-mail and the background sender (start_worker)
 
 
-def build(data_dir: str | None = None, database: str | None = None) -> Services:
+def build(
+    data_dir: str | None = None, database: str | None = None, upgrade: bool = True
+) -> Services:
+    """`upgrade`: bring the schema up to date first (every start does; `db migrate` says so)."""
     folder = config.data_dir(data_dir)
-    db = open_database(config.database_url(database, folder))
+    db = open_database(config.database_url(database, folder), upgrade)
     settings = Settings()
     return Services(db, folder, settings, Synchronizations(db), Directory(db), Mail(db, settings))

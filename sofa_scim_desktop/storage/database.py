@@ -47,8 +47,10 @@ def default_url(data_dir: Path) -> str:
     return f"sqlite:///{data_dir / 'sofa-scim.db'}"
 
 
-def open_database(url: str) -> Database:
-    """Connects the models to the database at `url` and upgrades its schema."""
+def open_database(url: str, upgrade: bool = True) -> Database:
+    """Connects the models to the database at `url` and (`upgrade`) brings its schema up to
+    date; a schema newer than this code's is refused either way.
+    """
     if url.startswith("sqlite"):
         db = connect(url, pragmas=SQLITE_PRAGMAS)
         # NOTE: SQLite's own LOWER() folds only ASCII; filters on Czech names need all letters.
@@ -59,8 +61,18 @@ def open_database(url: str) -> Database:
         raise ValueError(f"Unsupported database URL {url!r}: use sqlite:///… or postgresql://…")
     database.initialize(db)
     db.connect(reuse_if_open=True)
-    migrate(db)
+    if upgrade:
+        migrate(db)
+    else:
+        pending(db)
     return db
+
+
+def pending(db: Database) -> list[str]:
+    """The migrations not applied yet; refuses a newer schema (SchemaTooNew)."""
+    status = Runner(db, str(MIGRATIONS)).status()
+    _refuse_newer(status)
+    return [m.name for m in status if not m.applied and m.path]
 
 
 CONNECT_TIMEOUT_SECONDS = 5  # a database host that does not answer: 503 soon, not a hang
@@ -129,17 +141,79 @@ def _unicode_lower(value: object) -> object:
     return value.lower() if isinstance(value, str) else value
 
 
+class SchemaTooNew(Exception):
+    """The database was migrated by a newer sofa-scim: this one must not write to it."""
+
+
+MIGRATION_LOCK = (0x50FA04, 0)  # storage.transactions.MIGRATIONS: one migrating process
+
+
+def schema_number(name: str) -> int:
+    """`0004_call_health` is schema 4."""
+    return int(name.split("_", 1)[0])
+
+
+def code_schema() -> int:
+    """The newest schema this code knows."""
+    return max((schema_number(p.stem) for p in MIGRATIONS.glob("[0-9]*_*.py")), default=0)
+
+
 def migrate(db: Database) -> list[str]:
-    """Applies pending migrations; an existing SQLite file is copied first, as a backup."""
-    runner = Runner(db, str(MIGRATIONS))
-    pending = [m for m in runner.status() if not m.applied and m.path]
-    if not pending:
-        return []
-    if isinstance(db, SqliteDatabase) and runner.applied():
-        _backup(db, Path(db.database), pending[0].name)
-    applied: list[str] = runner.up()
+    """Applies pending migrations, one process at a time (SPEC §8.4: the others wait, then
+    find nothing to do); an existing SQLite file is copied first, as a backup. A database of
+    a newer schema than this code's is refused (SchemaTooNew).
+    """
+    with _migration_lock(db):
+        runner = Runner(db, str(MIGRATIONS))
+        status = runner.status()
+        _refuse_newer(status)
+        pending = [m for m in status if not m.applied and m.path]
+        if not pending:
+            return []
+        if isinstance(db, SqliteDatabase) and runner.applied():
+            _backup(db, Path(db.database), pending[0].name)
+        applied: list[str] = runner.up()
     log.info("database schema upgraded: %s", ", ".join(applied))
     return applied
+
+
+def _refuse_newer(status: list[Any]) -> None:
+    newer = [m.name for m in status if m.applied and m.path is None]
+    if newer:
+        found = max(schema_number(n) for n in newer)
+        raise SchemaTooNew(
+            f"the database has schema {found}, newer than this sofa-scim's {code_schema()}: "
+            "run the sofa-scim version that upgraded it, or a newer one"
+        )
+
+
+@contextmanager
+def _migration_lock(db: Database) -> Iterator[None]:
+    """PostgreSQL: a session advisory lock (the connection is in autocommit mode between
+    migrations). SQLite: a lock file beside the database, where the platform has flock.
+    """
+    if isinstance(db, PostgresqlDatabase):
+        db.execute_sql("SELECT pg_advisory_lock(%s, %s)", MIGRATION_LOCK)
+        try:
+            yield
+        finally:
+            db.execute_sql("SELECT pg_advisory_unlock(%s, %s)", MIGRATION_LOCK)
+        return
+    try:
+        import fcntl
+    except ImportError:  # Windows: one desktop app per data folder already (gui.single)
+        yield
+        return
+    path = Path(str(db.database))
+    if str(path) == ":memory:":
+        yield
+        return
+    with open(path.with_name(f"{path.name}.migrating"), "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 def _backup(db: SqliteDatabase, path: Path, before: str) -> None:

@@ -39,7 +39,7 @@ UNIQUE_ATTEMPTS = 3  # a unique violation that persists is a real duplicate
 MEMBERSHIPS = 0x50FA01  # key: the synchronization's id
 NOTICES = 0x50FA02  # key: 0; composing failure e-mails and daily warnings
 REFUSALS = 0x50FA03  # key: the synchronization's id
-MIGRATIONS = 0x50FA04  # key: 0; session-scoped, see storage.schema
+MIGRATIONS = 0x50FA04  # key: 0; session-scoped: storage.database.MIGRATION_LOCK
 
 _RETRIED_STATES = {"40001": "serialization failure", "40P01": "deadlock"}
 _UNIQUE_VIOLATION = "23505"

@@ -21,6 +21,7 @@ import pytest
 import requests
 
 from sofa_scim_desktop import bootstrap
+from sofa_scim_desktop.storage.database import code_schema
 from tests.cli.test_cli import COMMAND
 from tests.cli.test_cli import read_line
 from tests.conftest import Endpoint
@@ -272,3 +273,26 @@ def test_a_database_restart_is_503_while_it_is_down_then_both_servers_recover(
     statuses = {s for s in clients.statuses if s >= 500}
     assert statuses <= {503}
     clients.statuses.pop(503, None)  # expected while it was down; anything else fails
+
+
+def test_four_first_starts_at_once_on_an_empty_database_all_serve(
+    postgresql_server: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    url = postgresql_server.create(empty=True)
+    monkeypatch.setenv("SOFA_SCIM_DATABASE", url)
+    try:
+        with servers(tmp_path, count=4) as bases:
+            for base in bases:
+                assert requests.get(f"{base}/healthz", timeout=10).json()["database"] == "ok"
+            status = subprocess.run(
+                [*COMMAND, "status", "--json", "--data-dir", str(tmp_path)],
+                capture_output=True, text=True, timeout=60, env=child_environment(),
+            )  # fmt: skip
+            assert json.loads(status.stdout)["schema_version"] == code_schema()
+        migrated = subprocess.run(
+            [*COMMAND, "db", "migrate", "--data-dir", str(tmp_path)],
+            capture_output=True, text=True, timeout=60, env=child_environment(),
+        )  # fmt: skip
+        assert migrated.stdout.strip() == f"database schema {code_schema()}: nothing to do"
+    finally:
+        postgresql_server.drop(url)
