@@ -27,10 +27,13 @@ class Services:
     mail: Mail  # the outbox, the test e-mail and the background sender (start_worker)
 
 
-def build(data_dir: str | None = None, database: str | None = None) -> Services:
+def build(
+    data_dir: str | None = None, database: str | None = None, upgrade: bool = True
+) -> Services:
+    """`upgrade`: bring the schema up to date first (every start does; `db migrate` says so)."""
     folder = config.data_dir(data_dir)
     url = config.database_url(database, folder)
-    db = open_database(url)
+    db = open_database(url, upgrade)
     settings = Settings(Secrets(instance_key(url)))
     if settings.get("smtp.user"):
         settings.secrets.adopt_shared_password()

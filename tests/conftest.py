@@ -7,8 +7,12 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from collections.abc import Callable  # noqa: E402
 from collections.abc import Iterator  # noqa: E402
+from contextlib import AbstractContextManager  # noqa: E402
+from contextlib import contextmanager  # noqa: E402
 from dataclasses import dataclass  # noqa: E402
+from pathlib import Path  # noqa: E402
 from typing import Any  # noqa: E402
 
 import keyring  # noqa: E402
@@ -21,6 +25,9 @@ from sofa_scim_desktop import bootstrap  # noqa: E402
 from sofa_scim_desktop.scim.app import create_app  # noqa: E402
 from sofa_scim_desktop.scim.server import ScimServer  # noqa: E402
 from sofa_scim_desktop.services.synchronizations import SyncSettings  # noqa: E402
+from sofa_scim_desktop.storage.database import default_url  # noqa: E402
+from sofa_scim_desktop.storage.database import is_postgresql  # noqa: E402
+from tests import pg_cluster  # noqa: E402
 
 SCIM_JSON = "application/scim+json"
 
@@ -53,11 +60,85 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
     keyring.set_keyring(previous)
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--database",
+        choices=("sqlite", "postgresql"),
+        default="sqlite",
+        help="where the `services` fixture keeps its data: an SQLite file per test, or a "
+        "fresh PostgreSQL database per test (SOFA_SCIM_TEST_POSTGRESQL names the server, "
+        "else a throw-away cluster is started)",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "sqlite_only: about SQLite itself (its file, pragmas, plans, backups)"
+    )
+    config.addinivalue_line(
+        "markers", "postgresql_only: about PostgreSQL itself; runs in the PostgreSQL pass"
+    )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    backend = config.getoption("--database")
+    other = "postgresql_only" if backend == "sqlite" else "sqlite_only"
+    why = f"runs in the {'PostgreSQL' if backend == 'sqlite' else 'SQLite'} pass"
+    for item in items:
+        if other in item.keywords:
+            item.add_marker(pytest.mark.skip(reason=why))
+
+
+@pytest.fixture(scope="session")
+def postgresql_server(request: pytest.FixtureRequest) -> Iterator[pg_cluster.Databases]:
+    """Fresh PostgreSQL databases: on SOFA_SCIM_TEST_POSTGRESQL's server, else on a cluster
+    of this test run's own (started on first use, removed at the end).
+    """
+    given = os.environ.get("SOFA_SCIM_TEST_POSTGRESQL")
+    if given:
+        yield pg_cluster.Databases(given)
+        return
+    cluster = pg_cluster.Cluster()
+    try:
+        yield pg_cluster.Databases(cluster.url(), cluster)
+    finally:
+        cluster.remove()
+
+
 @pytest.fixture
-def services(tmp_path: Any) -> Iterator[bootstrap.Services]:
-    built = bootstrap.build(str(tmp_path / "data"))
+def database_url(
+    request: pytest.FixtureRequest, tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[str]:
+    """The test's database. On PostgreSQL the URL is also SOFA_SCIM_DATABASE, so that the
+    processes a test starts (`sofa-scim …`) and a second `bootstrap.build` find the same one.
+    """
+    if request.config.getoption("--database") == "sqlite":
+        yield default_url(tmp_path / "data")
+        return
+    databases: pg_cluster.Databases = request.getfixturevalue("postgresql_server")
+    url = databases.create()
+    monkeypatch.setenv("SOFA_SCIM_DATABASE", url)
+    yield url
+    databases.drop(url)
+
+
+@pytest.fixture
+def services(tmp_path: Any, database_url: str) -> Iterator[bootstrap.Services]:
+    built = bootstrap.build(str(tmp_path / "data"), database_url)
     yield built
     built.db.close()
+
+
+def child_environment(extra: dict[str, str] | None = None) -> dict[str, str]:
+    """The environment of a `sofa-scim` process a test starts: none of our settings but the
+    database (SOFA_SCIM_DATABASE, set on PostgreSQL), plus `extra`.
+    """
+    keep = {"SOFA_SCIM_DATABASE"}
+    environment = {
+        k: v for k, v in os.environ.items() if not k.startswith("SOFA_SCIM_") or k in keep
+    }
+    environment.update(extra or {})
+    return environment
 
 
 @dataclass
@@ -143,3 +224,36 @@ def live(app: Any, endpoint: Endpoint) -> Iterator[LiveServer]:
     yield LiveServer(f"{server.url}{endpoint.path}", session)
     session.close()
     server.stop()
+
+
+@pytest.fixture
+def outage(
+    request: pytest.FixtureRequest, services: bootstrap.Services, database_url: str
+) -> Callable[[], AbstractContextManager[None]]:
+    """`with outage():` the test's database is gone until the block ends: the SQLite file is
+    moved away (the open connections keep the old one), or PostgreSQL refuses new connections
+    to it and ends the open ones.
+    """
+
+    @contextmanager
+    def moved_file() -> Iterator[None]:
+        database_file = Path(services.db.database)
+        moved = database_file.with_suffix(".moved")
+        services.db.execute_sql("SELECT 1")  # the server's own connection stays on the old file
+        database_file.rename(moved)
+        try:
+            yield
+        finally:
+            database_file.unlink(missing_ok=True)
+            moved.rename(database_file)
+
+    @contextmanager
+    def refused() -> Iterator[None]:
+        databases: pg_cluster.Databases = request.getfixturevalue("postgresql_server")
+        databases.refuse_connections(database_url)
+        try:
+            yield
+        finally:
+            databases.allow_connections(database_url)
+
+    return refused if is_postgresql(services.db) else moved_file

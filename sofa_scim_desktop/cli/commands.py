@@ -27,6 +27,8 @@ from sofa_scim_desktop.services.status import snapshot
 from sofa_scim_desktop.services.support import bundle
 from sofa_scim_desktop.services.synchronizations import SyncSettings
 from sofa_scim_desktop.services.synchronizations import settings_of
+from sofa_scim_desktop.storage.database import code_schema
+from sofa_scim_desktop.storage.database import migrate
 from sofa_scim_desktop.storage.tables import LogEntry
 from sofa_scim_desktop.storage.tables import Synchronization
 from sofa_scim_desktop.storage.tables import utcnow
@@ -304,6 +306,15 @@ def settings_set(args: argparse.Namespace) -> int:
 
 def settings_get(args: argparse.Namespace) -> int:
     print(_services(args).settings.get(args.key))
+    return 0
+
+
+def db_migrate(args: argparse.Namespace) -> int:
+    """SPEC §8.4: upgrades the schema under a lock; the others wait, then find it done."""
+    services = bootstrap.build(args.data_dir, args.database, upgrade=False)
+    applied = migrate(services.db)
+    done = ", ".join(applied) if applied else "nothing to do"
+    print(f"database schema {code_schema()}: {done}")
     return 0
 
 

@@ -141,6 +141,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--json", action="store_true")
 
+    db = sub.add_parser("db", help="the database").add_subparsers(metavar="ACTION", required=True)
+    command("migrate", commands.db_migrate, db, help="upgrade the schema (under a lock)")
+
     p = command("status", commands.status, help="health, outbox and unknown identifiers")
     p.add_argument("--json", action="store_true")
 

@@ -85,6 +85,12 @@ class Forbidden(ScimError):
     status = 403
 
 
+class Unavailable(ScimError):
+    """The database does not answer (SPEC §8.4): 503 with Retry-After; Entra tries again."""
+
+    status = 503
+
+
 class PayloadTooLarge(ScimError):
     status = 413
 

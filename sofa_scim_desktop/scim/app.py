@@ -8,12 +8,15 @@ import traceback
 from typing import Any
 
 import falcon
+import peewee
 from peewee import Database
 
 from sofa_scim_desktop.domain.errors import DomainError
 from sofa_scim_desktop.domain.errors import InvalidValue
 from sofa_scim_desktop.domain.errors import NotImplementedScim
 from sofa_scim_desktop.domain.errors import ScimError
+from sofa_scim_desktop.domain.errors import Unavailable
+from sofa_scim_desktop.domain.errors import Uniqueness
 from sofa_scim_desktop.scim.access_log import AccessLog
 from sofa_scim_desktop.scim.auth import Authenticator
 from sofa_scim_desktop.scim.calllog import CallLog
@@ -31,9 +34,12 @@ from sofa_scim_desktop.scim.resources.users import Users
 from sofa_scim_desktop.services.call_stats import CallRecorder
 from sofa_scim_desktop.services.passwords import PasswordLinks
 from sofa_scim_desktop.storage.database import reachable
+from sofa_scim_desktop.storage.transactions import is_unique_violation
+from sofa_scim_desktop.storage.transactions import one_line
 
 log = logging.getLogger("sofa.scim")
 PREFIX = "/scim/v2/{identifier}"
+RETRY_AFTER_SECONDS = 5
 
 
 def create_app(
@@ -65,6 +71,10 @@ def create_app(
     app.add_error_handler(Exception, _unexpected)
     app.add_error_handler(falcon.HTTPError, _http_error)
     app.add_error_handler(DomainError, _domain_error)
+    app.add_error_handler(peewee.DataError, _refused_value)
+    app.add_error_handler(peewee.IntegrityError, _integrity_error)
+    app.add_error_handler(peewee.OperationalError, _database_unavailable)
+    app.add_error_handler(peewee.InterfaceError, _database_unavailable)
     return app
 
 
@@ -82,6 +92,40 @@ def _domain_error(
     req: falcon.Request, resp: falcon.Response, error: DomainError, params: Any
 ) -> None:
     write_error(resp, error if isinstance(error, ScimError) else InvalidValue(str(error)))
+
+
+def _refused_value(
+    req: falcon.Request, resp: falcon.Response, error: peewee.DataError, params: Any
+) -> None:
+    """A value the database cannot hold (a number out of range, say): the client's to fix."""
+    reason = str(error).splitlines()[0] if str(error) else "a value is out of range"
+    write_error(resp, InvalidValue(f"Sofa's database refused a value: {reason}."))
+
+
+def _integrity_error(
+    req: falcon.Request, resp: falcon.Response, error: peewee.IntegrityError, params: Any
+) -> None:
+    """A duplicate that slipped past the domain's checks (another server wrote it at the same
+    moment): 409 uniqueness, as RFC 7644 §3.3 asks, never 500 (SPEC §8.4).
+    """
+    if not is_unique_violation(error):
+        _unexpected(req, resp, error, params)
+        return
+    write_error(resp, Uniqueness("The value is already used by another resource."))
+
+
+def _database_unavailable(
+    req: falcon.Request, resp: falcon.Response, error: Exception, params: Any
+) -> None:
+    """The database is down or its connection was lost (SPEC §8.4): 503 with a SCIM body and
+    Retry-After, never 500; the next call opens a new connection (storage.database).
+    """
+    log.warning("the database is unavailable (%s %s): %s", req.method, req.path, one_line(error))
+    write_error(
+        resp,
+        Unavailable("Sofa's database is not available at the moment; try again shortly."),
+    )
+    resp.set_header("Retry-After", str(RETRY_AFTER_SECONDS))
 
 
 def _http_error(

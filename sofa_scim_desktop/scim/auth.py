@@ -125,6 +125,8 @@ WHERE s.identifier = ?"""
 
 
 def _load(identifier: str) -> CalledSync | None:
+    if "\x00" in identifier:  # no identifier has one (and PostgreSQL text cannot hold it)
+        return None
     row = sql.one(_LOAD, (identifier,))
     if row is None:
         return None

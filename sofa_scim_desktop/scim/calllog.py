@@ -10,6 +10,8 @@ from typing import Any
 
 import falcon
 import orjson
+from peewee import InterfaceError
+from peewee import OperationalError
 
 from sofa_scim_desktop.domain.call_outcome import FAILED
 from sofa_scim_desktop.domain.call_outcome import outcome
@@ -20,6 +22,7 @@ from sofa_scim_desktop.services.mail import failures
 from sofa_scim_desktop.storage.database import immediate
 from sofa_scim_desktop.storage.tables import database
 from sofa_scim_desktop.storage.tables import utcnow
+from sofa_scim_desktop.storage.transactions import one_line
 
 log = logging.getLogger("sofa.scim")
 MAX_LOGGED_BODY = 64 * 1024
@@ -69,6 +72,8 @@ class CallLog:
                 self.calls.call(call.sync.id, result)
             if debug:
                 _debug_entry(req, call, status, response)
+        except (OperationalError, InterfaceError) as error:  # the database is down: one line
+            log.warning("could not write the transaction log: %s", one_line(error))
         except Exception:  # the log must never turn an answer into a failure.
             log.exception("could not write the transaction log")
 

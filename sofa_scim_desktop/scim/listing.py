@@ -5,6 +5,7 @@ from __future__ import annotations
 import falcon
 import orjson
 
+from sofa_scim_desktop.domain.errors import InvalidFilter
 from sofa_scim_desktop.domain.errors import InvalidValue
 from sofa_scim_desktop.domain.filter import parse_filter
 from sofa_scim_desktop.domain.filter import parse_path
@@ -36,6 +37,8 @@ def _integer(req: falcon.Request, name: str, default: int) -> int:
 
 def list_query(req: falcon.Request, resource_type: ResourceType) -> Query:
     text = req.get_param("filter")
+    if text is not None and "\x00" in text:
+        raise InvalidFilter("A filter cannot contain the NUL character.")
     expr = parse_filter(text, resource_type) if text is not None else None
     sort_text = req.get_param("sortBy")
     sort_by = parse_path(sort_text, resource_type).ref if sort_text else None

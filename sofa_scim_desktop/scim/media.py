@@ -8,6 +8,7 @@ import falcon
 import orjson
 
 from sofa_scim_desktop.domain.errors import InvalidSyntax
+from sofa_scim_desktop.domain.errors import InvalidValue
 from sofa_scim_desktop.domain.errors import PayloadTooLarge
 from sofa_scim_desktop.domain.errors import ScimError
 from sofa_scim_desktop.domain.errors import UnsupportedMediaType
@@ -33,9 +34,27 @@ def read_json(req: falcon.Request) -> Any:
         raise PayloadTooLarge(f"The body is larger than {MAX_BODY_BYTES} bytes.")
     req.context.raw_body = raw  # for the Debug log, redacted there.
     try:
-        return orjson.loads(raw)
+        body = orjson.loads(raw)
     except orjson.JSONDecodeError as error:
         raise InvalidSyntax(f"The body is not valid JSON: {error}.") from None
+    if b"\\u0000" in raw and _has_nul(body):  # PERF: the walk only when the bytes hint at one
+        raise InvalidValue(NUL_REFUSED)
+    return body
+
+
+# NOTE: PostgreSQL's text cannot hold the NUL character; SQLite refuses it too, so that both
+# answer alike.
+NUL_REFUSED = "Text values cannot contain the NUL character (\\u0000)."
+
+
+def _has_nul(value: Any) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(_has_nul(k) or _has_nul(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_has_nul(item) for item in value)
+    return False
 
 
 def write_json(resp: falcon.Response, document: Any, status: int = 200) -> None:

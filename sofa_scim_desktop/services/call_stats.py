@@ -23,8 +23,9 @@ from sofa_scim_desktop.domain.call_outcome import OK
 from sofa_scim_desktop.domain.call_outcome import REFUSED
 from sofa_scim_desktop.services.refusals import RefusalLog
 from sofa_scim_desktop.storage import sql
-from sofa_scim_desktop.storage.database import immediate
+from sofa_scim_desktop.storage import transactions
 from sofa_scim_desktop.storage.tables import database
+from sofa_scim_desktop.storage.transactions import one_line
 
 log = logging.getLogger("sofa.scim")
 MAX_UNKNOWN_PER_FLUSH = 50
@@ -89,7 +90,9 @@ class CallRecorder:
             self.call(sync_id, REFUSED, reason)
 
     def unknown_identifier(self, identifier: str) -> None:
-        self._unknown.append((identifier[:IDENTIFIER_CHARS], time.time()))
+        # NOTE: PostgreSQL text cannot hold NUL; a URL's %00 is shown as U+FFFD instead.
+        shown = identifier[:IDENTIFIER_CHARS].replace("\x00", "\ufffd")
+        self._unknown.append((shown, time.time()))
         if self.interval <= 0:
             self.flush()
 
@@ -100,17 +103,24 @@ class CallRecorder:
         unknown = self._drain_unknown()
         if not (tallies or unknown or self.refusals.dirty()):
             return
+
+        def counted() -> None:
+            # NOTE: rows in one order (synchronization, hour; identifier) in every process,
+            # so that two servers flushing at once wait for each other instead of deadlocking.
+            for sync_id in sorted(tallies):
+                _write_tally(sync_id, tallies[sync_id])
+            for identifier in sorted(unknown):
+                calls, last_at = unknown[identifier]
+                sql.execute(_UNKNOWN, (identifier, calls, last_at))
+            if unknown:
+                sql.execute(_KEEP_RECENT_UNKNOWN)
+
         try:
-            with immediate(database.obj):
-                for sync_id, tally in tallies.items():
-                    _write_tally(sync_id, tally)
-                for identifier, (calls, last_at) in unknown.items():
-                    sql.execute(_UNKNOWN, (identifier, calls, last_at))
-                if unknown:
-                    sql.execute(_KEEP_RECENT_UNKNOWN)
-                self.refusals.flush()
-        except Exception:  # counting must never fail a call; the next flush tries again.
-            log.warning("could not write the call counts", exc_info=True)
+            transactions.write(database.obj, counted)
+            if self.refusals.dirty():
+                transactions.write(database.obj, self.refusals.flush)
+        except Exception as error:  # counting must never fail a call; the next flush retries.
+            log.warning("could not write the call counts: %s", one_line(error))
 
     def _drain_calls(self) -> dict[int, _Tally]:
         tallies: dict[int, _Tally] = {}
@@ -177,7 +187,7 @@ def _utc(moment: float) -> datetime:
 
 
 def _write_tally(sync_id: int, tally: _Tally) -> None:
-    for hour, (calls, failed, refused) in tally.hours.items():
+    for hour, (calls, failed, refused) in sorted(tally.hours.items()):
         sql.execute(_COUNT, (sync_id, hour, calls, failed, refused))
     # Only ever forward: another process may have written a later call already.
     sets = [f"{c} = CASE WHEN {c} IS NULL OR {c} < ? THEN ? ELSE {c} END" for c in tally.last]

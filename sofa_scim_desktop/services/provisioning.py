@@ -1,15 +1,18 @@
 """What Entra's calls do to Sofa: SCIM Users and Groups and the Sofa directory behind them.
 
-Every write runs in one IMMEDIATE transaction, so a rejected request changes nothing
-(RFC 7644 §3.5.2: "the operation MUST be atomic").
+Every write runs in one transaction, so a rejected request changes nothing (RFC 7644 §3.5.2:
+"the operation MUST be atomic"); it locks the resource it changes and is run again after a
+conflict with another server process (storage.transactions, SPEC §8.4).
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from dataclasses import field
 from typing import Any
+from typing import TypeVar
 
 import orjson
 from peewee import Database
@@ -39,10 +42,12 @@ from sofa_scim_desktop.services.mail import new_users
 from sofa_scim_desktop.storage import derived_memberships as derived
 from sofa_scim_desktop.storage import directory
 from sofa_scim_desktop.storage import scim_store
-from sofa_scim_desktop.storage.database import immediate
+from sofa_scim_desktop.storage import transactions
 from sofa_scim_desktop.storage.derived_memberships import MembershipChanges
 from sofa_scim_desktop.storage.scim_store import GroupRow
 from sofa_scim_desktop.storage.scim_store import UserRow
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -63,57 +68,66 @@ class UserProvisioning:
     def create(self, body: Any) -> UserResult:
         resource = _canonical_user(body)
         self.journal.understand(lambda: resource)
-        with immediate(self.db):
-            fields = sofa_fields(resource)
-            sofa_user_id, adopted = self._sofa_user_for(fields)
-            row = scim_store.insert_user(self.sync.id, sofa_user_id, resource)
-            if not adopted and new_users.wants_mail(self.sync):
-                self._mail_new_user(sofa_user_id, fields, resource)
-            if row.manager_ref or adopted:  # PERF: a new Sofa user has no manager yet.
-                self._link_manager(row)
-            # Reports name a manager that was not here yet by its externalId, never by our id.
-            scim_store.link_reports(self.sync.id, row.sofa_user_id, row.external_id)
-            self._journal_user("user.created", f"User {row.user_name} created.", row, fields)
-            self._warn_unusable_email(row, resource, None)
+        return self._write(lambda: self._create(resource))
+
+    def _create(self, resource: Resource) -> UserResult:
+        fields = sofa_fields(resource)
+        sofa_user_id, adopted = self._sofa_user_for(fields)
+        row = scim_store.insert_user(self.sync.id, sofa_user_id, resource)
+        if not adopted and new_users.wants_mail(self.sync):
+            self._mail_new_user(sofa_user_id, fields, resource)
+        if row.manager_ref or adopted:  # PERF: a new Sofa user has no manager yet.
+            self._link_manager(row)
+        # Reports name a manager that was not here yet by its externalId, never by our id.
+        scim_store.link_reports(self.sync.id, row.sofa_user_id, row.external_id)
+        self._journal_user("user.created", f"User {row.user_name} created.", row, fields)
+        self._warn_unusable_email(row, resource, None)
         return UserResult(row, resource, created=True)
 
     def replace(self, scim_id: str, body: Any) -> UserResult:
         resource = _canonical_user(body)
         self.journal.understand(lambda: resource)
-        with immediate(self.db):
-            return self._save(self._get(scim_id), resource)
+        return self._write(lambda: self._save(self._get(scim_id, lock=True), resource))
 
     def patch(self, scim_id: str, body: Any) -> UserResult:
         operations = parse_operations(body, USER_TYPE)
         self.journal.understand(lambda: _understood(operations, []))
-        with immediate(self.db):
-            row = self._get(scim_id)
+
+        def patched() -> UserResult:
+            row = self._get(scim_id, lock=True)
             resource = apply_operations(scim_store.load(row), operations)
             _canonical_user(resource)  # the result must be a valid user as a whole.
             return self._save(row, resource)
 
+        return self._write(patched)
+
     def delete(self, scim_id: str) -> None:
-        with immediate(self.db):
-            row = self._get(scim_id)
-            sofa_user_id = row.sofa_user_id
-            scim_store.delete_user(row)
-            directory.mark_removed(sofa_user_id)
-            lost = derived.recompute_memberships(self.sync.id, [sofa_user_id])
-            self.journal.info(
-                "user.deleted",
-                f"User {row.user_name} deleted; kept deactivated in Sofa.",
-                {"user_name": row.user_name, **_changes_named(lost)},
-            )
+        self._write(lambda: self._delete(self._get(scim_id, lock=True)))
+
+    def _delete(self, row: UserRow) -> None:
+        sofa_user_id = row.sofa_user_id
+        scim_store.delete_user(row)
+        directory.mark_removed(sofa_user_id)
+        lost = derived.recompute_memberships(self.sync.id, [sofa_user_id])
+        self.journal.info(
+            "user.deleted",
+            f"User {row.user_name} deleted; kept deactivated in Sofa.",
+            {"user_name": row.user_name, **_changes_named(lost)},
+        )
 
     def get(self, scim_id: str) -> UserResult:
         row = self._get(scim_id)
         return UserResult(row, scim_store.load(row))
 
-    def _get(self, scim_id: str) -> UserRow:
-        row = scim_store.get_user(self.sync.id, scim_id)
+    def _get(self, scim_id: str, lock: bool = False) -> UserRow:
+        row = scim_store.get_user(self.sync.id, scim_id, lock)
         if row is None:
             raise ResourceNotFound(f"User {shown(scim_id)} not found.")
         return row
+
+    def _write(self, work: Callable[[], T]) -> T:
+        """One transaction, run again after a conflict with another writer (SPEC §8.4)."""
+        return transactions.write(self.db, work, again=self.journal.applied.clear)
 
     def _mail_new_user(self, sofa_user_id: int, fields: SofaUserFields, resource: Resource) -> None:
         """Queued in the creating transaction: a user whose creation fails gets no mail."""
@@ -251,54 +265,60 @@ class GroupProvisioning:
     def create(self, body: Any) -> GroupResult:
         resource, members = _canonical_group(body)
         self.journal.understand(lambda: {**resource, "members": list(members)})
-        with immediate(self.db):
-            self._check_name(resource["displayName"], None)
-            row = scim_store.insert_group(self.sync.id, resource)
-            moved = self._change_members(row, [MemberChange("add", members)] if members else [])
-            derived_changes = self._derive(row, moved.users, (row.remote_key,))
-            self._journal_group(
-                "group.created", f"Group {row.display_name} created.", row, moved, derived_changes
-            )
+        return self._write(lambda: self._create(resource, members))
+
+    def _create(self, resource: Resource, members: tuple[str, ...]) -> GroupResult:
+        self._check_name(resource["displayName"], None)
+        row = scim_store.insert_group(self.sync.id, resource)
+        moved = self._change_members(row, [MemberChange("add", members)] if members else [])
+        derived_changes = self._derive(row, moved.users, (row.remote_key,))
+        self._journal_group(
+            "group.created", f"Group {row.display_name} created.", row, moved, derived_changes
+        )
         return GroupResult(row, resource)
 
     def replace(self, scim_id: str, body: Any) -> GroupResult:
         resource, members = _canonical_group(body)
         self.journal.understand(lambda: {**resource, "members": list(members)})
-        with immediate(self.db):
-            row = self._get(scim_id)
-            return self._save(row, resource, [MemberChange("replace", members)])
+        change = [MemberChange("replace", members)]
+        return self._write(lambda: self._save(self._get(scim_id, lock=True), resource, change))
 
     def patch(self, scim_id: str, body: Any) -> GroupResult:
         operations, changes = split_member_operations(parse_operations(body, GROUP_TYPE))
         self.journal.understand(lambda: _understood(operations, changes))
-        with immediate(self.db):
-            row = self._get(scim_id)
+
+        def patched() -> GroupResult:
+            row = self._get(scim_id, lock=True)
             resource = apply_operations(scim_store.load(row), operations)
             require_name(resource, "displayName")
             return self._save(row, resource, changes)
 
+        return self._write(patched)
+
     def delete(self, scim_id: str) -> None:
-        with immediate(self.db):
-            row = self._get(scim_id)
-            moved = MemberMoves(removed=scim_store.remove_all_members(row.id))
-            mapped = derived.group_is_mapped(self.sync.id, row.remote_key)
-            scim_store.delete_group(row)
-            lost = derived.recompute_memberships(
-                self.sync.id, scim_store.sofa_user_ids(moved.users) if mapped else []
-            )
-            self._journal_group(
-                "group.deleted", f"Group {row.display_name} deleted.", row, moved, lost
-            )
+        self._write(lambda: self._delete(self._get(scim_id, lock=True)))
+
+    def _delete(self, row: GroupRow) -> None:
+        moved = MemberMoves(removed=scim_store.remove_all_members(row.id))
+        mapped = derived.group_is_mapped(self.sync.id, row.remote_key)
+        scim_store.delete_group(row)
+        lost = derived.recompute_memberships(
+            self.sync.id, scim_store.sofa_user_ids(moved.users) if mapped else []
+        )
+        self._journal_group("group.deleted", f"Group {row.display_name} deleted.", row, moved, lost)
 
     def get(self, scim_id: str) -> GroupResult:
         row = self._get(scim_id)
         return GroupResult(row, scim_store.load(row))
 
-    def _get(self, scim_id: str) -> GroupRow:
-        row = scim_store.get_group(self.sync.id, scim_id)
+    def _get(self, scim_id: str, lock: bool = False) -> GroupRow:
+        row = scim_store.get_group(self.sync.id, scim_id, lock)
         if row is None:
             raise ResourceNotFound(f"Group {shown(scim_id)} not found.")
         return row
+
+    def _write(self, work: Callable[[], T]) -> T:
+        return transactions.write(self.db, work, again=self.journal.applied.clear)
 
     def _check_name(self, name: str, row: GroupRow | None) -> None:
         other = scim_store.group_by_name(self.sync.id, name)

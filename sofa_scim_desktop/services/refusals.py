@@ -18,10 +18,13 @@ from datetime import datetime
 from sofa_scim_desktop.domain.call_outcome import refusal_fix
 from sofa_scim_desktop.domain.call_outcome import refusal_text
 from sofa_scim_desktop.storage import sql
+from sofa_scim_desktop.storage import transactions
 from sofa_scim_desktop.storage.database import immediate
-from sofa_scim_desktop.storage.database import is_postgresql
 from sofa_scim_desktop.storage.tables import database
 from sofa_scim_desktop.storage.tables import utcnow
+from sofa_scim_desktop.storage.transactions import REFUSALS
+from sofa_scim_desktop.storage.transactions import for_update
+from sofa_scim_desktop.storage.transactions import serialize
 
 EVENT = "call.refused"
 
@@ -53,9 +56,17 @@ class RefusalLog:
             if fold is not None and fold.added:  # the last minute's repeats, before moving on
                 with immediate(database.obj):
                     _add_to_entry(fold.entry_id, fold.added, fold.last_at or fold.minute)
-            entry_id, known = _entry_of_minute(sync_id, reason, minute)
-            if entry_id is None:
-                entry_id = _write_entry(sync_id, reason, now, method, path, agent)
+
+            def first_of_minute() -> tuple[int, bool]:
+                # NOTE: the lock makes another server process refused in the same minute
+                # find this entry instead of starting a second one.
+                serialize(REFUSALS, sync_id)
+                found, known = _entry_of_minute(sync_id, reason, minute)
+                if found is None:
+                    found = _write_entry(sync_id, reason, now, method, path, agent)
+                return found, known
+
+            entry_id, known = transactions.write(database.obj, first_of_minute)
             self._folds[(sync_id, reason)] = _Fold(
                 minute, entry_id, int(known), now if known else None
             )
@@ -101,17 +112,15 @@ def _write_entry(
         "last_at": at.isoformat(),
         "fix": refusal_fix(reason),
     }
-    with immediate(database.obj):
-        return sql.insert(
-            "INSERT INTO log_entry (sync_id, at, level, event, message, detail) "
-            "VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
-            (sync_id, at, logging.WARNING, EVENT, _message(reason, 1), json.dumps(detail)),
-        )
+    return sql.insert(
+        "INSERT INTO log_entry (sync_id, at, level, event, message, detail) "
+        "VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+        (sync_id, at, logging.WARNING, EVENT, _message(reason, 1), json.dumps(detail)),
+    )
 
 
 def _add_to_entry(entry_id: int, added: int, last_at: datetime) -> None:
-    lock = " FOR UPDATE" if is_postgresql(database.obj) else ""
-    row = sql.one(f"SELECT detail FROM log_entry WHERE id = ?{lock}", (entry_id,))
+    row = sql.one(f"SELECT detail FROM log_entry WHERE id = ?{for_update()}", (entry_id,))
     if row is None:  # pruned or its synchronization deleted meanwhile
         return
     detail = json.loads(row[0] or "{}")

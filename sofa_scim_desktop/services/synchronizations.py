@@ -25,6 +25,7 @@ from sofa_scim_desktop.services.journal import LEVELS
 from sofa_scim_desktop.storage import derived_memberships as derived
 from sofa_scim_desktop.storage import directory
 from sofa_scim_desktop.storage import scim_store
+from sofa_scim_desktop.storage import transactions
 from sofa_scim_desktop.storage.database import immediate
 from sofa_scim_desktop.storage.tables import AccessKey
 from sofa_scim_desktop.storage.tables import GroupMapping
@@ -156,12 +157,15 @@ class Synchronizations:
 
     def _map(self, identifier: str, table: Any, column: str, target: Any, remote: str) -> None:
         remote_id = normalize_remote_group_id(remote)
-        with immediate(self.db):
+
+        def mapped() -> None:
             sync = self.get(identifier)
             table.insert(
                 sync=sync.id, remote_id=remote_id, **{column: target.id}
             ).on_conflict_ignore().execute()
             derived.recompute_memberships(sync.id)
+
+        transactions.write(self.db, mapped)
 
     def set_mappings(
         self, identifier: str, groups: list[tuple[str, str]], roles: list[tuple[str, str]]
@@ -169,7 +173,8 @@ class Synchronizations:
         """Replaces all mappings (the editor's Save) and recomputes derived memberships."""
         group_rows = [(_named(SofaGroup, n).id, normalize_remote_group_id(r)) for n, r in groups]
         role_rows = [(_named(SofaRole, n).id, normalize_remote_group_id(r)) for n, r in roles]
-        with immediate(self.db):
+
+        def replaced() -> None:
             sync = self.get(identifier)
             for table, column, rows in (
                 (GroupMapping, "sofa_group", group_rows),
@@ -179,6 +184,8 @@ class Synchronizations:
                 for target_id, remote_id in dict.fromkeys(rows):
                     table.create(sync=sync.id, remote_id=remote_id, **{column: target_id})
             derived.recompute_memberships(sync.id)
+
+        transactions.write(self.db, replaced)
 
 
 def _named(table: Any, name: str) -> Any:

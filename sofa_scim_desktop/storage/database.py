@@ -12,11 +12,16 @@ from collections.abc import Iterator
 from contextlib import closing
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from peewee import Database
+from peewee import DatabaseProxy
+from peewee import InterfaceError
+from peewee import OperationalError
 from peewee import PostgresqlDatabase
 from peewee import SqliteDatabase
 from playhouse.db_url import connect
+from playhouse.db_url import parse
 from playhouse.migrations import Runner
 
 from sofa_scim_desktop.storage.tables import database
@@ -43,38 +48,174 @@ def default_url(data_dir: Path) -> str:
     return f"sqlite:///{data_dir / 'sofa-scim.db'}"
 
 
-def open_database(url: str) -> Database:
-    """Connects the models to the database at `url` and upgrades its schema."""
+def open_database(url: str, upgrade: bool = True) -> Database:
+    """Connects the models to the database at `url` and (`upgrade`) brings its schema up to
+    date; a schema newer than this code's is refused either way.
+    """
     if url.startswith("sqlite"):
         db = connect(url, pragmas=SQLITE_PRAGMAS)
         private_files(Path(db.database))
         # NOTE: SQLite's own LOWER() folds only ASCII; filters on Czech names need all letters.
         db.register_function(_unicode_lower, "lower", 1, deterministic=True)
     elif url.startswith(("postgres://", "postgresql://")):
-        db = connect(url.replace("postgres://", "postgresql://", 1), autorollback=True)
+        db = _postgresql(url)
     else:
         raise ValueError(f"Unsupported database URL {url!r}: use sqlite:///… or postgresql://…")
     database.initialize(db)
     db.connect(reuse_if_open=True)
-    migrate(db)
+    if upgrade:
+        migrate(db)
+    else:
+        pending(db)
     return db
+
+
+def pending(db: Database) -> list[str]:
+    """The migrations not applied yet; refuses a newer schema (SchemaTooNew)."""
+    status = Runner(db, str(MIGRATIONS)).status()
+    _refuse_newer(status)
+    return [m.name for m in status if not m.applied and m.path]
+
+
+CONNECT_TIMEOUT_SECONDS = 5  # a database host that does not answer: 503 soon, not a hang
+
+
+def _postgresql(url: str) -> Database:
+    options: dict[str, Any] = parse(url.replace("postgres://", "postgresql://", 1))
+    if not options.get("database"):
+        raise ValueError(f"{url!r} names no database: postgresql://user@host/DATABASE")
+    options.setdefault("connect_timeout", CONNECT_TIMEOUT_SECONDS)
+    return ReconnectingPostgresqlDatabase(**options)
+
+
+def connection_broken(connection: Any) -> bool:
+    """Whether a psycopg connection is gone: closed, or broken by a lost server."""
+    return bool(getattr(connection, "closed", False) or getattr(connection, "broken", False))
+
+
+class ReconnectingPostgresqlDatabase(PostgresqlDatabase):
+    """PostgreSQL that opens a new connection when this thread's one was lost (the server
+    restarted, a backend was ended): PLATFORM.md, nothing reconnects by itself otherwise.
+
+    A statement outside a transaction, and a transaction's BEGIN, run again once on the new
+    connection. Inside a transaction nothing is repeated here: storage.transactions.write runs
+    the whole transaction again.
+    """
+
+    def execute_sql(self, sql: str, params: Any = None) -> Any:
+        try:
+            return super().execute_sql(sql, params)
+        except (OperationalError, InterfaceError):
+            if self.in_transaction() or not self._reopened():
+                raise
+        return super().execute_sql(sql, params)
+
+    def begin(self, isolation_level: Any = None) -> None:
+        try:
+            super().begin(isolation_level)
+            return
+        except (OperationalError, InterfaceError):
+            if not self._reopened():
+                raise
+        super().begin(isolation_level)
+
+    def rollback(self) -> None:
+        """On a lost connection there is nothing to roll back: the server did it; the error
+        that ended the transaction is the one the caller sees.
+        """
+        if not self.is_closed() and connection_broken(self.connection()):
+            return
+        super().rollback()
+
+    def _reopened(self) -> bool:
+        if self.is_closed() or not connection_broken(self.connection()):
+            return False
+        log.info("the database connection was lost; opening a new one")
+        try:
+            self.close()
+        except Exception:  # closing a dead connection may fail; it is dropped all the same.
+            self.dispose()
+        self.connect()
+        return True
 
 
 def _unicode_lower(value: object) -> object:
     return value.lower() if isinstance(value, str) else value
 
 
+class SchemaTooNew(Exception):
+    """The database was migrated by a newer sofa-scim: this one must not write to it."""
+
+
+MIGRATION_LOCK = (0x50FA04, 0)  # storage.transactions.MIGRATIONS: one migrating process
+
+
+def schema_number(name: str) -> int:
+    """`0004_call_health` is schema 4."""
+    return int(name.split("_", 1)[0])
+
+
+def code_schema() -> int:
+    """The newest schema this code knows."""
+    return max((schema_number(p.stem) for p in MIGRATIONS.glob("[0-9]*_*.py")), default=0)
+
+
 def migrate(db: Database) -> list[str]:
-    """Applies pending migrations; an existing SQLite file is copied first, as a backup."""
-    runner = Runner(db, str(MIGRATIONS))
-    pending = [m for m in runner.status() if not m.applied and m.path]
-    if not pending:
-        return []
-    if isinstance(db, SqliteDatabase) and runner.applied():
-        _backup(db, Path(db.database), pending[0].name)
-    applied: list[str] = runner.up()
+    """Applies pending migrations, one process at a time (SPEC §8.4: the others wait, then
+    find nothing to do); an existing SQLite file is copied first, as a backup. A database of
+    a newer schema than this code's is refused (SchemaTooNew).
+    """
+    with _migration_lock(db):
+        runner = Runner(db, str(MIGRATIONS))
+        status = runner.status()
+        _refuse_newer(status)
+        pending = [m for m in status if not m.applied and m.path]
+        if not pending:
+            return []
+        if isinstance(db, SqliteDatabase) and runner.applied():
+            _backup(db, Path(db.database), pending[0].name)
+        applied: list[str] = runner.up()
     log.info("database schema upgraded: %s", ", ".join(applied))
     return applied
+
+
+def _refuse_newer(status: list[Any]) -> None:
+    newer = [m.name for m in status if m.applied and m.path is None]
+    if newer:
+        found = max(schema_number(n) for n in newer)
+        raise SchemaTooNew(
+            f"the database has schema {found}, newer than this sofa-scim's {code_schema()}: "
+            "run the sofa-scim version that upgraded it, or a newer one"
+        )
+
+
+@contextmanager
+def _migration_lock(db: Database) -> Iterator[None]:
+    """PostgreSQL: a session advisory lock (the connection is in autocommit mode between
+    migrations). SQLite: a lock file beside the database, where the platform has flock.
+    """
+    if isinstance(db, PostgresqlDatabase):
+        db.execute_sql("SELECT pg_advisory_lock(%s, %s)", MIGRATION_LOCK)
+        try:
+            yield
+        finally:
+            db.execute_sql("SELECT pg_advisory_unlock(%s, %s)", MIGRATION_LOCK)
+        return
+    try:
+        import fcntl
+    except ImportError:  # Windows: one desktop app per data folder already (gui.single)
+        yield
+        return
+    path = Path(str(db.database))
+    if str(path) == ":memory:":
+        yield
+        return
+    with open(path.with_name(f"{path.name}.migrating"), "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 def _backup(db: SqliteDatabase, path: Path, before: str) -> None:
@@ -141,13 +282,16 @@ def _probe(db: Database, timeout: float) -> bool:
         return False
 
 
-def is_postgresql(db: Database) -> bool:
-    return isinstance(db, PostgresqlDatabase)
+def is_postgresql(db: Database | DatabaseProxy) -> bool:
+    """Also for the models' proxy (`Model._meta.database`), which wraps the real one."""
+    return isinstance(getattr(db, "obj", db), PostgresqlDatabase)
 
 
-# One writer at a time per process. SQLite's busy handler makes a waiting writer sleep in
-# steps of up to 100 ms; threads that queue on this lock instead start the moment the writer
+# One writer at a time per process, on SQLite. Its busy handler makes a waiting writer sleep
+# in steps of up to 100 ms; threads that queue on this lock instead start the moment the writer
 # before them commits. The busy handler still arbitrates between processes (GUI and `serve`).
+# PostgreSQL needs no such lock: its writers lock the rows they change (storage.transactions),
+# and a lock held across the network would make every write wait for the one before it.
 _WRITE_LOCKS: dict[int, threading.RLock] = {}
 _LOCKS_GUARD = threading.Lock()
 
@@ -162,12 +306,13 @@ def immediate(db: Database) -> Iterator[None]:
     """A write transaction: IMMEDIATE in SQLite, since a deferred read cannot upgrade to a
     write under contention in WAL mode (PLATFORM.md). Nested calls join the outer transaction.
     """
-    lock = _write_lock(db)
-    with lock:
-        if db.in_transaction():
+    if db.in_transaction():  # on SQLite, this thread holds the write lock already.
+        yield
+    elif isinstance(db, SqliteDatabase):
+        with _write_lock(db), db.atomic("IMMEDIATE"):
             yield
-            return
-        with db.atomic("IMMEDIATE") if isinstance(db, SqliteDatabase) else db.atomic():
+    else:
+        with db.atomic():
             yield
 
 

@@ -1,6 +1,10 @@
 """Sofa group and role memberships derived from Entra groups (SPEC §4): a member of a remote
 group holds every Sofa group and role mapped to it; recomputing says who gained and who lost
 what, for the transaction log (SPEC §8.1 `groups_added` … `roles_removed`).
+
+On PostgreSQL every reader of the mappings that may recompute, and every recompute, holds the
+synchronization's advisory lock until it commits: two recomputes of one user, or one racing a
+new mapping, would otherwise each miss what the other had not committed yet.
 """
 
 from __future__ import annotations
@@ -18,6 +22,8 @@ from sofa_scim_desktop.storage.tables import RoleMembership
 from sofa_scim_desktop.storage.tables import ScimGroup
 from sofa_scim_desktop.storage.tables import ScimGroupMember
 from sofa_scim_desktop.storage.tables import ScimUser
+from sofa_scim_desktop.storage.transactions import MEMBERSHIPS
+from sofa_scim_desktop.storage.transactions import serialize
 
 Pairs = list[tuple[int, int]]  # (Sofa user id, Sofa group or role id)
 NAMED_LIMIT = 100  # names listed per kind in one log entry; the counts say the rest
@@ -89,6 +95,7 @@ def recompute_memberships(
     changes = MembershipChanges()
     if ids == []:
         return changes
+    serialize(MEMBERSHIPS, sync_id)
     changes.groups_added, changes.groups_removed = _recompute(
         GroupMembership, GroupMembership.group,
         _desired(sync_id, GroupMapping, GroupMapping.sofa_group, ids), sync_id, ids,
@@ -127,4 +134,7 @@ UNION ALL SELECT 1 FROM role_mapping WHERE sync_id = ? AND remote_id = ? LIMIT 1
 def group_is_mapped(sync_id: int, remote_key: str | None) -> bool:
     if not remote_key:
         return False
+    # NOTE: the lock before the read: a mapping made meanwhile (`map group` in another
+    # process) is then either seen here, or its recompute sees this transaction's members.
+    serialize(MEMBERSHIPS, sync_id)
     return sql.one(_IS_MAPPED, (sync_id, remote_key, sync_id, remote_key)) is not None

@@ -25,6 +25,7 @@ from sofa_scim_desktop.storage.tables import RoleMapping
 from sofa_scim_desktop.storage.tables import SofaGroup
 from sofa_scim_desktop.storage.tables import SofaRole
 from tests.conftest import Endpoint
+from tests.conftest import child_environment
 from tests.samples import entra_user
 from tests.services.mail.conftest import SmtpSink
 from tests.services.mail.conftest import free_port
@@ -39,8 +40,7 @@ USER_KEYS = {
 
 
 def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    environment = {k: v for k, v in os.environ.items() if not k.startswith("SOFA_SCIM_")}
-    environment.update(env or {})
+    environment = child_environment(env)
     return subprocess.run(
         [*COMMAND, *args], capture_output=True, text=True, timeout=60, env=environment
     )

@@ -4,7 +4,6 @@ stderr, `status`, and the health fields of `sync list --json`."""
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -18,6 +17,7 @@ from tests.cli.test_cli import ok_json
 from tests.cli.test_cli import read_line
 from tests.cli.test_cli import run
 from tests.conftest import Endpoint
+from tests.conftest import child_environment
 from tests.samples import entra_user
 
 
@@ -30,8 +30,7 @@ def data(services: bootstrap.Services) -> str:
 def serving(data: str, *options: str, env: dict[str, str] | None = None) -> Iterator[list[str]]:
     """`serve` on a free port; yields its base URL, then (after SIGTERM) its stderr lines."""
 
-    environment = {k: v for k, v in os.environ.items() if not k.startswith("SOFA_SCIM_")}
-    environment.update(env or {})
+    environment = child_environment(env)
     command = [*COMMAND, "serve", "--port", "0", "--data-dir", data, *options]
     process = subprocess.Popen(
         command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=environment
@@ -96,7 +95,7 @@ def test_status_after_serve_shows_health_and_unknown_identifiers(
         calls(output[0], endpoint)
     state = ok_json("status", "--data-dir", data)
 
-    assert state["schema_version"] == 4
+    assert state["schema_version"] == 5
     [sync] = state["synchronizations"]
     assert (sync["identifier"], sync["health"]) == ("Contoso", "refused")
     assert (sync["calls_24h"], sync["refused_24h"], sync["failed_24h"]) == (3, 1, 0)

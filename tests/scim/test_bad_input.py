@@ -146,6 +146,43 @@ def test_huge_chunked_body_is_413(live: Any, services: Any) -> None:
     assert services.directory.users() == []
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        entra_user("nul\u0000@contoso.com"),
+        entra_user(displayName="Jana\u0000"),
+        {**entra_user(), "emails": [{"value": "a@b.cz", "type": "wo\u0000rk"}]},
+    ],
+)
+def test_a_nul_character_in_a_value_is_invalid_and_stores_nothing(
+    scim: Any, services: Any, body: dict[str, Any]
+) -> None:
+    """PostgreSQL's text cannot hold U+0000; SQLite answers the same."""
+    answer = scim.post("/Users", json=body)
+
+    assert_error(answer, 400, "invalidValue")
+    assert services.directory.users() == []
+
+
+def test_a_nul_character_in_a_filter_is_an_invalid_filter(scim: Any, user: dict[str, Any]) -> None:
+    answer = scim.get("/Users", params={"filter": 'userName eq "a\u0000"'})
+
+    assert_error(answer, 400, "invalidFilter")
+
+
+def test_long_values_are_kept_whole(scim: Any) -> None:
+    """Peewee's columns are VARCHAR(255); neither database may cut or refuse a longer value."""
+    name = "x" * 300 + "@contoso.com"
+    body = entra_user(name, displayName="D" * 400, title="T" * 1000)
+    created = scim.post("/Users", json=body)
+    assert created.status_code == 201, created.json
+
+    found = scim.get("/Users", params={"filter": f'userName eq "{name}"'}).json["Resources"]
+    assert [(u["userName"], u["displayName"], u["title"]) for u in found] == [
+        (name, "D" * 400, "T" * 1000)
+    ]
+
+
 def test_connection_stays_open_after_rejected_requests(live: Any, endpoint: Any) -> None:
     """Entra reuses its connection; an error answer must not cost it a reconnect."""
     url = urlsplit(live.url)

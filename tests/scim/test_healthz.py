@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 import requests
 
 from sofa_scim_desktop import __version__
@@ -34,18 +35,15 @@ def test_healthz_answers_without_a_key_with_version_and_instance(app: Any) -> No
     assert answer.headers["Cache-Control"] == "no-store"
 
 
-def test_healthz_is_503_when_the_database_file_is_gone(
-    app: Any, services: bootstrap.Services
-) -> None:
-    database_file = Path(services.db.database)
-    services.db.execute_sql("SELECT 1")  # the server's own connection stays open on the old file
-    database_file.rename(database_file.with_suffix(".moved"))
-    answer = _healthz(app)
+def test_healthz_is_503_when_the_database_is_gone(app: Any, outage: Any) -> None:
+    with outage():
+        answer = _healthz(app)
     assert answer.status_code == 503
     assert answer.json()["database"] == "unreachable"
     assert answer.json()["instance"] == INSTANCE_ID
 
 
+@pytest.mark.sqlite_only
 def test_healthz_is_503_when_the_database_file_is_not_a_database(
     app: Any, services: bootstrap.Services
 ) -> None:

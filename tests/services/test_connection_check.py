@@ -324,19 +324,12 @@ def test_without_the_local_server_it_cannot_tell_which_instance(
 def test_a_server_without_its_database_is_an_error(
     check: Check,
     proxy_to: Any,  # noqa: F811
-    services: bootstrap.Services,
+    outage: Any,
 ) -> None:
-    database_file = Path(services.db.database)
-    moved = database_file.with_suffix(".moved")
-    services.db.execute_sql("SELECT 1")
-    database_file.rename(moved)
-    try:
+    # NOTE: back before the teardown: pytest-qt then runs the Qt event loop, and a list
+    # page left from a GUI test may poll the database once more.
+    with outage():
         report = check(url_of(proxy_to()))
-    finally:
-        # NOTE: back before the teardown: pytest-qt then runs the Qt event loop, and a list
-        # page left from a GUI test may poll the database once more.
-        database_file.unlink(missing_ok=True)
-        moved.rename(database_file)
     assert outcome(report)[3] == ("error", "health.database")
 
 

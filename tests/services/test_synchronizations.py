@@ -14,6 +14,7 @@ from sofa_scim_desktop.domain.keys import hash_key
 from sofa_scim_desktop.services.journal import Journal
 from sofa_scim_desktop.services.provisioning import UserProvisioning
 from sofa_scim_desktop.services.synchronizations import SyncSettings
+from sofa_scim_desktop.storage.database import is_postgresql
 from sofa_scim_desktop.storage.tables import AccessKey
 from sofa_scim_desktop.storage.tables import GroupMapping
 from sofa_scim_desktop.storage.tables import RoleMapping
@@ -184,6 +185,14 @@ def test_deleted_users_return_with_a_new_synchronization(
 
 
 def database_bytes(services: bootstrap.Services) -> bytes:
+    """Everything the database holds: its files, or on PostgreSQL every row of every table."""
+    if is_postgresql(services.db):
+        tables = services.db.get_tables()
+        return b"".join(
+            str(row[0]).encode()
+            for table in tables
+            for row in services.db.execute_sql(f'SELECT t::text FROM "{table}" t').fetchall()
+        )
     services.db.execute_sql("PRAGMA wal_checkpoint(FULL)")
     files = sorted(services.data_dir.glob("sofa-scim.db*"))
     return b"".join(path.read_bytes() for path in files)

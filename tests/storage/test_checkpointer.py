@@ -8,9 +8,13 @@ import threading
 import time
 from typing import Any
 
+import pytest
+
 from sofa_scim_desktop import bootstrap
 from sofa_scim_desktop.scim.server import ScimServer
 from sofa_scim_desktop.storage.database import Checkpointer
+
+pytestmark = pytest.mark.sqlite_only  # the WAL is SQLite's
 
 
 def write_pages(services: bootstrap.Services) -> None:

@@ -1,4 +1,4 @@
-"""Opening the SQLite database: pragmas, built-in roles, and migrations with a backup."""
+"""Opening the database: SQLite's pragmas and backups, built-in roles, and migrations."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ import peewee
 import pytest
 
 from sofa_scim_desktop import bootstrap
+from sofa_scim_desktop import config
 from sofa_scim_desktop.services.synchronizations import SyncSettings
 from sofa_scim_desktop.storage import database
 from sofa_scim_desktop.storage.database import migrate
@@ -42,15 +43,18 @@ def pragma(services: bootstrap.Services, name: str) -> object:
     return services.db.execute_sql(f"PRAGMA {name}").fetchone()[0]
 
 
+@pytest.mark.sqlite_only
 def test_database_file_is_created_in_the_data_dir(services: bootstrap.Services) -> None:
     assert db_file(services).is_file()
 
 
+@pytest.mark.sqlite_only
 def test_fresh_database_uses_wal(services: bootstrap.Services) -> None:
     with sqlite3.connect(db_file(services)) as other:
         assert other.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
+@pytest.mark.sqlite_only
 @pytest.mark.parametrize(("name", "value"), [("foreign_keys", 1), ("busy_timeout", 10_000)])
 def test_connection_pragmas(services: bootstrap.Services, name: str, value: int) -> None:
     assert pragma(services, name) == value
@@ -73,6 +77,7 @@ def test_schema_migration_records_the_initial_migration(services: bootstrap.Serv
         "0002_user_count_and_fewer_indexes",
         "0003_mail",
         "0004_call_health",
+        "0005_unbounded_text",
     ]
 
 
@@ -87,6 +92,7 @@ def test_opening_twice_applies_nothing_twice(services: bootstrap.Services) -> No
         again.db.close()
 
 
+@pytest.mark.sqlite_only
 def test_no_backup_for_a_fresh_database(services: bootstrap.Services) -> None:
     assert [p.name for p in services.data_dir.iterdir() if ".before-" in p.name] == []
 
@@ -102,7 +108,7 @@ def newer_migrations(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def upgrade(services: bootstrap.Services) -> peewee.Database:
     """Opens an existing database with the newer migrations, as a new release would."""
-    return open_database(database.default_url(services.data_dir))
+    return open_database(config.database_url(None, services.data_dir))
 
 
 def test_upgrade_applies_the_new_migration(
@@ -127,6 +133,7 @@ def test_upgrade_keeps_the_data(services: bootstrap.Services, newer_migrations: 
         db.close()
 
 
+@pytest.mark.sqlite_only
 def test_upgrade_keeps_a_backup_from_before(
     services: bootstrap.Services, newer_migrations: Path
 ) -> None:
@@ -145,6 +152,7 @@ def test_unsupported_database_url_is_refused() -> None:
         open_database("mysql://localhost/sofa")
 
 
+@pytest.mark.sqlite_only
 def test_upgrade_to_version_2_counts_the_users_already_there(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -22,6 +23,7 @@ from sofa_scim_desktop.scim.render import user_document
 from sofa_scim_desktop.services.journal import Journal
 from sofa_scim_desktop.services.provisioning import UserProvisioning
 from sofa_scim_desktop.storage import scim_store
+from sofa_scim_desktop.storage.database import is_postgresql
 from sofa_scim_desktop.storage.scim_query import USER_FILTER
 from sofa_scim_desktop.storage.scim_store import Query
 from sofa_scim_desktop.storage.tables import ScimUser
@@ -242,13 +244,31 @@ def test_manager_check_as_entra_sends_it(directory: Directory) -> None:
 
 
 def query_plan(d: Directory, text: str) -> list[str]:
+    """The plan's steps in SQLite's words (`SCAN t`, `SEARCH t USING INDEX i`), also on
+    PostgreSQL, where sequential scans are priced out so that any usable index shows.
+    """
     expr = parse_filter(text, USER_TYPE)
     condition = USER_FILTER.where(expr)
-    cursor = ScimUser._meta.database.execute_sql(
-        f"EXPLAIN QUERY PLAN SELECT u.id FROM scim_user u WHERE u.sync_id = ? AND {condition.sql}",
-        (d.sync_id, *condition.params),
-    )
-    return [row[-1] for row in cursor.fetchall()]
+    db = ScimUser._meta.database.obj
+    query = f"SELECT u.id FROM scim_user u WHERE u.sync_id = ? AND {condition.sql}"
+    params = (d.sync_id, *condition.params)
+    if not is_postgresql(db):
+        cursor = db.execute_sql(f"EXPLAIN QUERY PLAN {query}", params)
+        return [row[-1] for row in cursor.fetchall()]
+    with db.atomic():
+        db.execute_sql("SET LOCAL enable_seqscan = off")
+        lines = [row[0] for row in db.execute_sql("EXPLAIN " + query.replace("?", "%s"), params)]
+    return [step for line in lines if (step := _sqlite_words(line))]
+
+
+def _sqlite_words(line: str) -> str | None:
+    if found := re.search(r"Seq Scan on (\w+)", line):
+        return f"SCAN {found[1]}"
+    if found := re.search(r"Index (?:Only )?Scan using (\w+) on (\w+)", line):
+        return f"SEARCH {found[2]} USING INDEX {found[1]}"
+    if found := re.search(r"Bitmap Index Scan on (\w+)", line):
+        return f"SEARCH USING INDEX {found[1]}"
+    return None
 
 
 @pytest.mark.parametrize(

@@ -9,6 +9,8 @@ from datetime import datetime
 from datetime import timedelta
 
 from peewee import Database
+from peewee import InterfaceError
+from peewee import OperationalError
 
 from sofa_scim_desktop.services.health import prune_counts
 from sofa_scim_desktop.services.mail import failures
@@ -23,8 +25,11 @@ from sofa_scim_desktop.services.mail.smtp import connect
 from sofa_scim_desktop.services.mail.watch import Watch
 from sofa_scim_desktop.services.secrets import Secrets
 from sofa_scim_desktop.services.settings import Settings
-from sofa_scim_desktop.storage.database import immediate
+from sofa_scim_desktop.storage import transactions
 from sofa_scim_desktop.storage.tables import utcnow
+from sofa_scim_desktop.storage.transactions import NOTICES
+from sofa_scim_desktop.storage.transactions import one_line
+from sofa_scim_desktop.storage.transactions import serialize
 
 log = logging.getLogger("sofa.mail")
 WATCH_EVERY = timedelta(minutes=10)  # key expiry, silence and pruning happen this often.
@@ -78,13 +83,21 @@ class MailWorker:
     def run_once(self) -> int:
         """One pass: compose due notifications, then send due mail; returns how many were sent."""
         now = self.clock()
-        with immediate(self.db):
+        watching = self._watched_at is None or now - self._watched_at >= WATCH_EVERY
+
+        def compose() -> None:
+            # NOTE: one composer at a time across server processes: the second then finds
+            # the failures reported and the notices stamped, and sends nothing twice.
+            serialize(NOTICES, 0)
             failures.compose_due(now, self.batching)
-            if self._watched_at is None or now - self._watched_at >= WATCH_EVERY:
-                self._watched_at = now
+            if watching:
                 watch.check(now, self.watching)
                 outbox.prune(now - KEEP)
                 prune_counts()  # housekeeping of the health figures, on the same cadence
+
+        transactions.write(self.db, compose)
+        if watching:
+            self._watched_at = now
         return self.delivery.run(self.clock())  # after composing: what it queued is due.
 
     def _run(self) -> None:
@@ -92,6 +105,8 @@ class MailWorker:
             while not self._stop.is_set():
                 try:
                     self.run_once()
+                except (OperationalError, InterfaceError) as error:  # the database is down
+                    log.warning("mail worker pass failed: %s", one_line(error))
                 except Exception:  # a bad pass must not end the worker: the next one retries.
                     log.exception("mail worker pass failed")
                 self._wake.wait(self.interval)

@@ -15,6 +15,7 @@ from sofa_scim_desktop.storage.scim_store.pages import Page
 from sofa_scim_desktop.storage.scim_store.pages import Query
 from sofa_scim_desktop.storage.scim_store.pages import page
 from sofa_scim_desktop.storage.tables import utcnow
+from sofa_scim_desktop.storage.transactions import for_update
 
 
 @dataclass(slots=True)
@@ -96,10 +97,15 @@ def delete_group(row: GroupRow) -> None:
     sql.execute("DELETE FROM scim_group WHERE id = ?", (row.id,))
 
 
-def get_group(sync_id: int, scim_id: str) -> GroupRow | None:
+def get_group(sync_id: int, scim_id: str, lock: bool = False) -> GroupRow | None:
+    """`lock`: for a change of the group or its members, until the transaction ends, so that
+    concurrent member changes each bump `meta.version` and a rename is not lost.
+    """
+    locking = for_update() if lock else ""
     return _group(
         sql.one(
-            f"SELECT {_GROUP_COLUMNS} FROM scim_group g WHERE g.scim_id = ? AND g.sync_id = ?",
+            f"SELECT {_GROUP_COLUMNS} FROM scim_group g WHERE g.scim_id = ? AND g.sync_id = ?"
+            + locking,
             (scim_id, sync_id),
         )
     )

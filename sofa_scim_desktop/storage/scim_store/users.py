@@ -21,6 +21,7 @@ from sofa_scim_desktop.storage.scim_store.pages import Page
 from sofa_scim_desktop.storage.scim_store.pages import Query
 from sofa_scim_desktop.storage.scim_store.pages import page
 from sofa_scim_desktop.storage.tables import utcnow
+from sofa_scim_desktop.storage.transactions import for_update
 
 _MULTI_VALUED = ("emails", "phoneNumbers", "addresses")
 
@@ -168,10 +169,13 @@ def _count_users(sync_id: int, change: int) -> None:
     )
 
 
-def get_user(sync_id: int, scim_id: str) -> UserRow | None:
+def get_user(sync_id: int, scim_id: str, lock: bool = False) -> UserRow | None:
+    """`lock`: for a read-modify-write, until the transaction ends (storage.transactions)."""
+    locking = for_update() if lock else ""
     return _user(
         sql.one(
-            f"SELECT {_USER_COLUMNS} FROM scim_user u WHERE u.scim_id = ? AND u.sync_id = ?",
+            f"SELECT {_USER_COLUMNS} FROM scim_user u WHERE u.scim_id = ? AND u.sync_id = ?"
+            + locking,
             (scim_id, sync_id),
         )
     )

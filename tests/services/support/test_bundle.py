@@ -26,6 +26,7 @@ from sofa_scim_desktop.services.mail.worker import MailWorker
 from sofa_scim_desktop.services.passwords import PasswordLinks
 from sofa_scim_desktop.services.passwords import token_hash
 from sofa_scim_desktop.services.support import bundle
+from sofa_scim_desktop.storage.database import is_postgresql
 from sofa_scim_desktop.storage.tables import SofaUser
 from tests.conftest import Endpoint
 from tests.conftest import LiveServer
@@ -210,7 +211,8 @@ def test_the_bundle_holds_what_support_needs(
     versions = json.loads(files["versions.json"])
     assert versions["sofa_scim_desktop"] == __version__
     assert versions["libraries"]["falcon"] and versions["libraries"]["peewee"]
-    assert versions["database"]["kind"] == "sqlite"
+    kind = "postgresql" if is_postgresql(services.db) else "sqlite"
+    assert versions["database"]["kind"] == kind
     settings = json.loads(files["settings.json"])
     assert settings["smtp.password"] == "set"
     assert settings["public_base_url"] == "https://sofa.contoso.cz"
