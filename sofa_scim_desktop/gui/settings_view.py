@@ -133,6 +133,16 @@ class SettingsView(QWidget):
         layout.addWidget(self.errors[key])
         if note:
             layout.addWidget(_note(note))
+        variable = self._settings.environment_override(key) if key != PASSWORD else None
+        if variable:  # SPEC §8.4: the environment wins, so a typed value would never apply
+            self.fields[key].setEnabled(False)
+            layout.addWidget(
+                _note(
+                    self.tr(
+                        "Set by the environment variable %1, which wins over Settings."
+                    ).replace("%1", variable)
+                )
+            )
         form.addRow(self._label(label), box)
 
     def _label(self, text: str) -> QLabel:

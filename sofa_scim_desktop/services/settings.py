@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable
 from email.utils import parseaddr
 from urllib.parse import urlparse
 
 from sofa_scim_desktop.domain.errors import DomainError
+from sofa_scim_desktop.services.secrets import ENV_SMTP_PASSWORD
 from sofa_scim_desktop.services.secrets import Secrets
 from sofa_scim_desktop.storage.tables import Setting
 
@@ -80,6 +82,27 @@ SETTINGS: dict[str, tuple[Callable[[str], str], str]] = {
 SECRET_SETTINGS = frozenset({"smtp.password"})
 
 
+def environment_name(key: str) -> str:
+    """SPEC §8.4: `server.port` is `SOFA_SCIM_SERVER_PORT`, and so on."""
+    return "SOFA_SCIM_" + key.upper().replace(".", "_")
+
+
+def environment_errors() -> list[str]:
+    """Every setting given by environment that its validator refuses, as one line each, so that
+    a container with a mistyped variable stops at once instead of serving on a default.
+    """
+    errors = []
+    for key, (validate, _default) in SETTINGS.items():
+        value = os.environ.get(environment_name(key))
+        if value is None:
+            continue
+        try:
+            validate(value)
+        except DomainError as error:
+            errors.append(f"{environment_name(key)}={value!r}: {error}")
+    return errors
+
+
 class Settings:
     def __init__(self, secrets: Secrets | None = None) -> None:
         self.secrets = secrets or Secrets()
@@ -89,8 +112,23 @@ class Settings:
         if key in SECRET_SETTINGS:
             return "(set)" if self.secrets.smtp_password_is_set() else "(not set)"
         self._known(key)
+        from_environment = os.environ.get(environment_name(key))
+        if from_environment is not None:
+            # Checked at start (environment_errors); a refused value falls back to the stored one.
+            try:
+                return SETTINGS[key][0](from_environment)
+            except DomainError:
+                pass
         row = Setting.get_or_none(Setting.key == key)
         return row.value if row else SETTINGS[key][1]
+
+    @staticmethod
+    def environment_override(key: str) -> str | None:
+        """The environment variable that wins over the stored value of `key`, if one is set."""
+        if key in SECRET_SETTINGS:
+            return ENV_SMTP_PASSWORD if os.environ.get(ENV_SMTP_PASSWORD) else None
+        name = environment_name(key)
+        return name if name in os.environ else None
 
     def set(self, key: str, value: str) -> str:
         if key in SECRET_SETTINGS:  # the OS keyring, never the database (SPEC §7).

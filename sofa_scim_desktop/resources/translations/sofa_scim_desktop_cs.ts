@@ -2100,6 +2100,10 @@ Smazáním zmizí i tato mapování a role všem jejím držitelům (%3), včetn
         <translation>Vrátit změny</translation>
     </message>
     <message>
+        <source>Set by the environment variable %1, which wins over Settings.</source>
+        <translation>Nastaveno proměnnou prostředí %1, která má přednost před Nastavením.</translation>
+    </message>
+    <message>
         <source>Public address</source>
         <translation>Veřejná adresa</translation>
     </message>
