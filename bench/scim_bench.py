@@ -23,9 +23,12 @@ import time
 from dataclasses import asdict
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+import bench_servers
 import bench_workload as work
 import psutil
+import psycopg
 from bench_load import Call
 from bench_load import PhaseResult
 from bench_load import RssSampler
@@ -360,6 +363,21 @@ def place_load_generator(server: subprocess.Popen[bytes], placement: str) -> str
     return f"server on CPUs {sorted(server_cpus)}, load generator on CPUs {sorted(own)}"
 
 
+def start_postgresql() -> Any:
+    """A throw-away cluster (the tests' own, tests/pg_cluster.py) with an empty database that
+    every sofa-scim command of the bench is given by `--database`.
+    """
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from tests.pg_cluster import Cluster
+
+    cluster = Cluster()
+    with psycopg.connect(cluster.url(), autocommit=True) as admin:
+        admin.execute("CREATE DATABASE bench")
+    bench_servers.DATABASE_ARGS[:] = ["--database", cluster.url("bench")]
+    print(f"PostgreSQL: a throw-away cluster in {cluster.folder}")
+    return cluster
+
+
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--users", type=int, help="users to create (100,000; quick: 5,000)")
@@ -375,6 +393,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--no-pin", dest="placement", action="store_const", const="none")
     parser.add_argument("--keep", action="store_true", help="keep the data dir and server log")
+    parser.add_argument(
+        "--postgresql",
+        action="store_true",
+        help="Sofa on a throw-away PostgreSQL cluster on this machine (default: SQLite)",
+    )
     return parser.parse_args(argv)
 
 
@@ -391,12 +414,17 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Sofa SCIM bench: {sizes}, {CLIENTS} client threads\nNOTE: {SHARED_CPU_NOTE}")
     print(f"CPU placement: {meta['cpu_placement']}\n\n{HEADER}")
     work_dir = Path(tempfile.mkdtemp(prefix="sofa-scim-bench-"))
+    cluster = start_postgresql() if args.postgresql else None
+    meta["database"] = "postgresql" if cluster else "sqlite"
     try:
         ceiling = run_ceiling(sizes, work_dir, args.placement)
         sofa = run_sofa(sizes, work_dir / "data", args.placement)
     except BenchError as exc:
         print(f"bench failed: {exc}\n(logs kept in {work_dir})", file=sys.stderr)
         return 2
+    finally:
+        if cluster is not None:
+            cluster.remove()
     if args.keep:
         print(f"data dir and server log kept in {work_dir}")
     else:
