@@ -81,6 +81,8 @@ class UserDetail:
     role_memberships: list[Membership]
     created_at: datetime
     updated_at: datetime
+    # A work e-mail from Entra that is not an address: kept as sent, no mail goes to it.
+    unusable_email: str | None = None
 
 
 @dataclass(frozen=True)
@@ -195,6 +197,7 @@ class Directory:
             role_memberships=[Membership(n, s) for n, s in roles],
             created_at=row.created_at,
             updated_at=row.updated_at,
+            unusable_email=directory.unusable_work_email_of(row.id),
         )
 
     def groups(self) -> list[NamedItem]:

@@ -136,6 +136,13 @@ class UserDetailPane(QScrollArea):
             if user.source
             else self.tr("Local (created in Sofa)")
         )
+        if detail.unusable_email and not user.notification_email:
+            unusable = self.tr(
+                "None: Entra sent “%1”, which is not an e-mail address; no e-mail goes to "
+                "this user until Entra sends one."
+            ).replace("%1", detail.unusable_email)
+            self.fields["notification_email"].setText(unusable)
+            self.fields["notification_email"].setToolTip(unusable)
         self.fields["updated_at"].setText(local_time(detail.updated_at))
         self.groups.set_memberships(detail.group_memberships)
         self.roles.set_memberships(detail.role_memberships)

@@ -2618,6 +2618,10 @@ klíče</translation>
         <translation>Místní (vytvořen v Sofa)</translation>
     </message>
     <message>
+        <source>None: Entra sent “%1”, which is not an e-mail address; no e-mail goes to this user until Entra sends one.</source>
+        <translation>Žádný: Entra poslala „%1“, což není e-mailová adresa; dokud Entra nepošle platnou, tento uživatel nedostane žádný e-mail.</translation>
+    </message>
+    <message>
         <source>Grant by hand</source>
         <translation>Přidělit ručně</translation>
     </message>
