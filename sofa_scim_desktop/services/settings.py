@@ -8,6 +8,7 @@ from collections.abc import Callable
 from email.utils import parseaddr
 from urllib.parse import urlparse
 
+from sofa_scim_desktop.domain.errors import QT_TRANSLATE_NOOP
 from sofa_scim_desktop.domain.errors import DomainError
 from sofa_scim_desktop.services.secrets import ENV_SMTP_PASSWORD
 from sofa_scim_desktop.services.secrets import Secrets
@@ -19,20 +20,27 @@ _ADDRESS = re.compile(r"^[^@\s]+@[^@\s]+$")
 def _url(value: str) -> str:
     parsed = urlparse(value)
     if parsed.scheme not in ("http", "https") or not parsed.netloc or parsed.query:
-        raise DomainError("Expected an address such as https://sofa.example.com.")
+        raise DomainError(
+            QT_TRANSLATE_NOOP("Errors", "Expected an address such as https://sofa.example.com.")
+        )
     return value.rstrip("/")
 
 
 def _port(value: str) -> str:
     if not value.isdigit() or not 0 <= int(value) <= 65535:
-        raise DomainError("Expected a port number from 0 (any free port) to 65535.")
+        raise DomainError(
+            QT_TRANSLATE_NOOP("Errors", "Expected a port number from 0 (any free port) to 65535.")
+        )
     return str(int(value))
 
 
 def _choice(*choices: str) -> Callable[[str], str]:
     def check(value: str) -> str:
         if value not in choices:
-            raise DomainError(f"Expected one of: {', '.join(choices)}.")
+            raise DomainError(
+                QT_TRANSLATE_NOOP("Errors", "Expected one of: {choices}."),
+                choices=", ".join(choices),
+            )
         return value
 
     return check
@@ -40,7 +48,9 @@ def _choice(*choices: str) -> Callable[[str], str]:
 
 def _positive(value: str) -> str:
     if not value.isdigit() or int(value) < 1:
-        raise DomainError("Expected a whole number of days, at least 1.")
+        raise DomainError(
+            QT_TRANSLATE_NOOP("Errors", "Expected a whole number of days, at least 1.")
+        )
     return str(int(value))
 
 
@@ -50,7 +60,11 @@ def _text(value: str) -> str:
 
 def _host(value: str) -> str:
     if any(ch.isspace() for ch in value.strip()):
-        raise DomainError("Expected a host name or address without spaces, e.g. smtp.example.com.")
+        raise DomainError(
+            QT_TRANSLATE_NOOP(
+                "Errors", "Expected a host name or address without spaces, e.g. smtp.example.com."
+            )
+        )
     return value.strip()
 
 
@@ -58,7 +72,9 @@ def _sender(value: str) -> str:
     """Empty (mail waits) or an address, optionally with a name: Sofa <sofa@example.com>."""
     name, address = parseaddr(value.strip())
     if value.strip() and not _ADDRESS.match(address):
-        raise DomainError("Expected an e-mail address such as sofa@example.com.")
+        raise DomainError(
+            QT_TRANSLATE_NOOP("Errors", "Expected an e-mail address such as sofa@example.com.")
+        )
     return value.strip()
 
 
@@ -146,4 +162,8 @@ class Settings:
     def _known(key: str) -> None:
         if key not in SETTINGS:
             known = ", ".join([*SETTINGS, *SECRET_SETTINGS])
-            raise DomainError(f"Unknown setting '{key}'. Known: {known}.")
+            raise DomainError(
+                QT_TRANSLATE_NOOP("Errors", "Unknown setting '{key}'. Known: {known}."),
+                key=key,
+                known=known,
+            )

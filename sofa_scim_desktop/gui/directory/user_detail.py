@@ -22,6 +22,7 @@ from sofa_scim_desktop.domain.errors import DomainError
 from sofa_scim_desktop.gui.directory import prompts
 from sofa_scim_desktop.gui.directory.memberships_box import MembershipsBox
 from sofa_scim_desktop.gui.directory.users_model import state_text
+from sofa_scim_desktop.gui.error_texts import error_text
 from sofa_scim_desktop.services.directory import Directory
 from sofa_scim_desktop.services.directory import UserDetail
 
@@ -171,7 +172,7 @@ class UserDetailPane(QScrollArea):
         try:
             action(user_name, **{kind: name})
         except DomainError as error:
-            prompts.show_error(self, self.tr("Groups and roles"), str(error))
+            prompts.show_error(self, self.tr("Groups and roles"), error_text(error))
         else:
             self.changed.emit()
         self.show_user(user_name)
