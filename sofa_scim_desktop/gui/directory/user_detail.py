@@ -23,6 +23,8 @@ from sofa_scim_desktop.gui.directory import prompts
 from sofa_scim_desktop.gui.directory.memberships_box import MembershipsBox
 from sofa_scim_desktop.gui.directory.users_model import state_text
 from sofa_scim_desktop.gui.error_texts import error_text
+from sofa_scim_desktop.gui.role_names import role_name
+from sofa_scim_desktop.gui.role_names import role_names
 from sofa_scim_desktop.services.directory import Directory
 from sofa_scim_desktop.services.directory import UserDetail
 
@@ -45,7 +47,7 @@ class UserDetailPane(QScrollArea):
         self.title.setFont(font)
         self.fields: dict[str, QLabel] = {}
         self.groups = MembershipsBox(self.tr("Groups"))
-        self.roles = MembershipsBox(self.tr("Roles"))
+        self.roles = MembershipsBox(self.tr("Roles"), shown=role_name)
         self.groups.grantRequested.connect(lambda: self.grant("group"))
         self.roles.grantRequested.connect(lambda: self.grant("role"))
         self.groups.withdrawRequested.connect(lambda name: self.withdraw("group", name))
@@ -154,14 +156,16 @@ class UserDetailPane(QScrollArea):
         items = self._directory.groups() if kind == "group" else self._directory.roles()
         held = self.groups if kind == "group" else self.roles
         by_hand = held.hand_names()
-        choices = [item.name for item in items if item.name not in by_hand]
+        names = [item.name for item in items if item.name not in by_hand]
+        shown = role_names(names) if kind == "role" else {name: name for name in names}
+        choices = list(shown)
         if not choices:
             message = self._nothing_to_grant(kind, exists=bool(items))
             prompts.show_error(self, self.tr("Grant by hand"), message)
             return
-        name = prompts.choose(self, self.tr("Grant by hand"), self._grant_label(kind), choices)
-        if name is not None:
-            self._change(self._directory.grant, kind, name)
+        chosen = prompts.choose(self, self.tr("Grant by hand"), self._grant_label(kind), choices)
+        if chosen is not None:
+            self._change(self._directory.grant, kind, shown.get(chosen, chosen))
 
     def withdraw(self, kind: str, name: str) -> None:
         if self._user_name is not None:

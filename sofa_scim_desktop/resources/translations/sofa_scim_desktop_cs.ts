@@ -2120,6 +2120,17 @@ Smazáním zmizí i tato mapování a členství všech jejích členů (%3), v�
     </message>
 </context>
 <context>
+    <name>Roles</name>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrátor</translation>
+    </message>
+    <message>
+        <source>Subject manager</source>
+        <translation>Správce subjektů</translation>
+    </message>
+</context>
+<context>
     <name>RolesPage</name>
     <message>
         <source>Sofa roles. Administrator and Subject manager are built in: their holders receive the failure e-mails. A role mapping grants a role to the members of an Entra group.</source>

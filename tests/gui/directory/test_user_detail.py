@@ -156,3 +156,20 @@ def test_a_work_email_that_is_no_address_is_explained(
     shown = view.users.detail.fields["notification_email"].text()
     assert "emailName357" in shown
     assert "not an e-mail address" in shown
+
+
+def test_built_in_roles_are_shown_in_czech_and_stored_in_english(
+    qtbot: Any, contoso: bootstrap.Services, answers: Prompts, czech: None
+) -> None:
+    view = DirectoryView(contoso)
+    qtbot.addWidget(view)
+    select(view, "admin")
+    answers.answers.append("Správce subjektů")
+    qtbot.mouseClick(view.users.detail.roles.grant_button, Qt.MouseButton.LeftButton)
+    assert {"Administrátor", "Správce subjektů", "Approver"} <= set(answers.choices)
+    assert contoso.directory.user_detail("admin").user.roles == ["Subject manager"]
+    assert view.users.detail.roles.items() == [("Správce subjektů — přiděleno ručně", True, True)]
+    view.tabs.setCurrentIndex(2)
+    roles = view.roles.model
+    shown = {roles.data(roles.index(row, 0)) for row in range(roles.rowCount())}
+    assert {"Administrátor (vestavěná)", "Správce subjektů (vestavěná)", "Approver"} <= shown
