@@ -1940,6 +1940,53 @@ Smazáním zmizí i tato mapování a členství všech jejích členů (%3), v�
     </message>
 </context>
 <context>
+    <name>OutboxTexts</name>
+    <message>
+        <source>The SMTP server refused the login: check User and Password in Settings → E-mail.</source>
+        <translation>Server SMTP odmítl přihlášení: zkontrolujte Uživatele a Heslo v Nastavení → E-mail.</translation>
+    </message>
+    <message>
+        <source>The SMTP server refused the sender address: check Sender in Settings.</source>
+        <translation>Server SMTP odmítl adresu odesílatele: zkontrolujte Odesílatele v Nastavení.</translation>
+    </message>
+    <message>
+        <source>The SMTP server refused the recipient&apos;s address: check the user&apos;s notification e-mail.</source>
+        <translation>Server SMTP odmítl adresu příjemce: zkontrolujte notifikační e-mail uživatele.</translation>
+    </message>
+    <message>
+        <source>The SMTP server does not offer what Security asks for: try TLS (port 465) or STARTTLS (port 587).</source>
+        <translation>Server SMTP nenabízí zvolené zabezpečení: zkuste TLS (port 465) nebo STARTTLS (port 587).</translation>
+    </message>
+    <message>
+        <source>Nothing answers at the SMTP host and port: check SMTP host and Port in Settings.</source>
+        <translation>Na serveru a portu SMTP nic neodpovídá: zkontrolujte Server SMTP a Port v Nastavení.</translation>
+    </message>
+    <message>
+        <source>The SMTP host&apos;s name was not found: check SMTP host in Settings.</source>
+        <translation>Název serveru SMTP nebyl nalezen: zkontrolujte Server SMTP v Nastavení.</translation>
+    </message>
+    <message>
+        <source>The SMTP server did not answer in time: check SMTP host, Port and the firewall.</source>
+        <translation>Server SMTP neodpověděl včas: zkontrolujte Server SMTP, Port a firewall.</translation>
+    </message>
+    <message>
+        <source>The secure connection failed: check Security (TLS or STARTTLS) and the port.</source>
+        <translation>Zabezpečené spojení selhalo: zkontrolujte Zabezpečení (TLS nebo STARTTLS) a port.</translation>
+    </message>
+    <message>
+        <source>The SMTP server&apos;s certificate is not valid for its name: check SMTP host.</source>
+        <translation>Certifikát serveru SMTP neplatí pro jeho název: zkontrolujte Server SMTP.</translation>
+    </message>
+    <message>
+        <source>Waiting: no SMTP server is set up yet (Settings → E-mail: SMTP host and Sender). Nothing is lost.</source>
+        <translation>Čeká: server SMTP zatím není nastaven (Nastavení → E-mail: Server SMTP a Odesílatel). Nic se neztratí.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
     <name>ParametersTab</name>
     <message>
         <source>Used for the synchronization in lists</source>
