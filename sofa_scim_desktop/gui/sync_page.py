@@ -230,7 +230,7 @@ class SyncPage(QWidget):
             "Delete the synchronization “%1” with all its settings, access key and mappings?"
         ).replace("%1", row.name)
         users = self.tr(
-            "The %n user(s) it created stay in Sofa, deactivated and detached from it. "
+            "The %n users it created stay in Sofa, deactivated and detached from it. "
             "Entra's calls to its endpoint will be refused.",
             "",
             row.users,

@@ -272,3 +272,21 @@ def test_the_list_says_health_in_czech(
 def test_how_long_ago_in_czech(czech: None, minutes: int, text: str) -> None:
     now = datetime(2026, 12, 1, 12, 0)
     assert ago(now - timedelta(minutes=minutes), now) == text
+
+
+@pytest.mark.parametrize(
+    ("count", "text"),
+    [(1, "No call for 1 hour"), (2, "No call for 2 hours"), (5, "No call for 5 hours")],
+)
+def test_english_plural_forms(count: int, text: str) -> None:
+    assert QCoreApplication.translate("HealthWords", "No call for %n hours", "", count) == text
+
+
+def test_every_english_plural_has_its_two_forms() -> None:
+    english = messages(TS.with_name("sofa_scim_desktop_en.ts"))
+    assert english and set(english) == {
+        key for key, message in messages(TS).items() if message.get("numerus") == "yes"
+    }
+    for message in english.values():
+        forms = translations(message)
+        assert len(forms) == 2 and all("%n" in form for form in forms), forms

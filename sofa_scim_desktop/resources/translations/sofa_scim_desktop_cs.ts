@@ -2637,7 +2637,7 @@ Smazáním zmizí i tato mapování a role všem jejím držitelům (%3), včetn
         <translation>Nevratně smazat synchronizaci „%1“ včetně všech nastavení, přístupového klíče a mapování?</translation>
     </message>
     <message numerus="yes">
-        <source>The %n user(s) it created stay in Sofa, deactivated and detached from it. Entra&apos;s calls to its endpoint will be refused.</source>
+        <source>The %n users it created stay in Sofa, deactivated and detached from it. Entra&apos;s calls to its endpoint will be refused.</source>
         <translation>
             <numerusform>%n uživatel, kterého vytvořila, zůstane v Sofa, deaktivovaný a odpojený od ní. Volání z Entra na její endpoint budou odmítána.</numerusform>
             <numerusform>%n uživatelé, které vytvořila, zůstanou v Sofa, deaktivovaní a odpojení od ní. Volání z Entra na její endpoint budou odmítána.</numerusform>
