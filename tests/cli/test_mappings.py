@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from sofa_scim_desktop import bootstrap
-from tests.cli.test_cli import data  # noqa: F401  (the fixture)
 from tests.cli.test_cli import failed
 from tests.cli.test_cli import ok
 from tests.cli.test_cli import ok_json
@@ -15,6 +14,11 @@ from tests.services.test_memberships import FINANCE
 from tests.services.test_memberships import Entra
 
 UNSEEN = "99999999-8888-7777-6666-555555555555"
+
+
+@pytest.fixture
+def data(services: bootstrap.Services) -> str:
+    return str(services.data_dir)
 
 
 @pytest.fixture
@@ -66,7 +70,8 @@ def test_unmap_dry_run_then_unmap(services: bootstrap.Services, data: str, entra
             "--data-dir", data)  # fmt: skip
     preview = ok_json(*args, "--dry-run")
     # bob keeps it: he holds it by hand too.
-    assert preview == {"gains": [], "losses": [{"user_name": "alice@contoso.com", "group": "Účetní"}]}
+    lost = [{"user_name": "alice@contoso.com", "group": "Účetní"}]
+    assert preview == {"gains": [], "losses": lost}
     assert groups_of(services, "alice@contoso.com") == ["Účetní"]
     assert ok_json(*args) == preview
     assert groups_of(services, "alice@contoso.com") == []

@@ -8,6 +8,7 @@ import pytest
 
 from sofa_scim_desktop import bootstrap
 from sofa_scim_desktop.domain.errors import NotFound
+from sofa_scim_desktop.services.directory import UserView
 from sofa_scim_desktop.services.synchronizations import MappingChange
 from sofa_scim_desktop.services.synchronizations import MappingEffects
 from tests.conftest import Endpoint
@@ -15,8 +16,6 @@ from tests.services.test_memberships import ACCOUNTING
 from tests.services.test_memberships import FINANCE
 from tests.services.test_memberships import Entra
 from tests.services.test_memberships import Find
-from tests.services.test_memberships import entra  # noqa: F401  (the fixture)
-from tests.services.test_memberships import sofa_user  # noqa: F401  (the fixture)
 
 UNSEEN = "99999999-8888-7777-6666-555555555555"
 
@@ -26,8 +25,22 @@ def gains(*pairs: tuple[str, str, str]) -> list[MappingChange]:
 
 
 @pytest.fixture
-def accounting(entra: Entra) -> Entra:
-    """Accounting: alice and bob; Finance: bob and carol. Nothing is mapped yet."""
+def sofa_user(services: bootstrap.Services) -> Find:
+    def find(user_name: str) -> UserView:
+        return next(u for u in services.directory.users() if u.user_name == user_name)
+
+    return find
+
+
+@pytest.fixture
+def accounting(services: bootstrap.Services, endpoint: Endpoint) -> Entra:
+    """Accounting: alice and bob; Finance: bob and carol; nothing mapped yet. Sofa has the
+    groups Účetní and Finance and the role Approver.
+    """
+    services.directory.create_group("Účetní")
+    services.directory.create_group("Finance")
+    services.directory.create_role("Approver")
+    entra = Entra(services, endpoint.identifier)
     alice, bob, carol = (entra.user(f"{n}@contoso.com") for n in ("alice", "bob", "carol"))
     entra.group("Accounting", ACCOUNTING, alice, bob)
     entra.group("Finance", FINANCE, bob, carol)
