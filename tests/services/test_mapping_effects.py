@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from bench.mapping_preview_bench import BIG
+from bench.mapping_preview_bench import build
 from sofa_scim_desktop import bootstrap
 from sofa_scim_desktop.domain.errors import NotFound
 from sofa_scim_desktop.services.directory import UserView
@@ -155,3 +157,21 @@ def test_explain_says_by_hand_or_through_which_entra_group(
         ],
         "roles": [{"name": "Approver", "granted": "by_hand"}],
     }  # fmt: skip
+
+
+def staff_members(services: bootstrap.Services) -> int:
+    return next(g.members for g in services.directory.groups() if g.name == "Staff")
+
+
+def test_at_scale_the_dry_run_is_what_map_and_unmap_then_do(services: bootstrap.Services) -> None:
+    """The benchmark's data, smaller: 3,000 users, a 1,500-member group."""
+    identifier = build(services, users=3_000, members=1_500)
+    syncs = services.synchronizations
+    preview = syncs.map_group(identifier, "Staff", BIG, dry_run=True)
+    assert len(preview.gains) == 1_500 and preview.losses == []
+    assert syncs.map_group(identifier, "Staff", BIG) == preview
+    assert staff_members(services) == 1_500
+    preview = syncs.unmap_group(identifier, "Staff", BIG, dry_run=True)
+    assert len(preview.losses) == 1_500
+    assert syncs.unmap_group(identifier, "Staff", BIG) == preview
+    assert staff_members(services) == 0
