@@ -29,7 +29,7 @@ from sofa_scim_desktop.storage import mapping_info
 from sofa_scim_desktop.storage import scim_store
 from sofa_scim_desktop.storage import transactions
 from sofa_scim_desktop.storage.database import immediate
-from sofa_scim_desktop.storage.mapping_info import RemoteGroup
+from sofa_scim_desktop.storage.mapping_info import RemoteGroup as RemoteGroup  # for the GUI
 from sofa_scim_desktop.storage.tables import AccessKey
 from sofa_scim_desktop.storage.tables import GroupMapping
 from sofa_scim_desktop.storage.tables import RoleMapping
