@@ -25,6 +25,7 @@ from sofa_scim_desktop.domain.identifiers import normalize_remote_group_id
 from sofa_scim_desktop.gui.directory import prompts
 from sofa_scim_desktop.gui.health_icons import health_icon
 from sofa_scim_desktop.gui.labels import problem_label
+from sofa_scim_desktop.gui.plurals import plural
 from sofa_scim_desktop.services import synchronizations as syncs
 from sofa_scim_desktop.services.synchronizations import RemoteGroup
 
@@ -310,7 +311,7 @@ class MappingTab(QWidget):
         group = self._remote_of(remote)
         if group is not None:
             cell.icon.hide()
-            members = self.tr("%n member(s)", "", group.members)
+            members = plural(self.tr("%n member(s)", "", group.members), group.members)
             cell.text.setText(f"{group.name} · {members}")
             cell.setToolTip(
                 self.tr("Entra has sent this group: %1, with %2.")
@@ -369,7 +370,7 @@ class MappingTab(QWidget):
             .replace("%1", str(row))
             .replace("%2", target)
             .replace("%3", group.name)
-            .replace("%4", self.tr("%n member(s)", "", group.members))
+            .replace("%4", plural(self.tr("%n member(s)", "", group.members), group.members))
             if group is not None
             else self.tr(
                 "Row %1 gives the built-in role %2 to every member of the Entra group: check "

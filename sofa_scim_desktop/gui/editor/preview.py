@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
 from sofa_scim_desktop.gui.labels import problem_label
+from sofa_scim_desktop.gui.plurals import plural
 from sofa_scim_desktop.services.synchronizations import MappingChange
 from sofa_scim_desktop.services.synchronizations import MappingEffects
 
@@ -152,18 +153,18 @@ class PreviewPanel(QWidget):
         self.problem.show()
 
     def _summary(self, effects: MappingEffects) -> str:
-        gains = self.tr(
-            "%n user(s) gain a group or role", "", len({c.user_name for c in effects.gains})
+        gaining = len({c.user_name for c in effects.gains})
+        losing = len({c.user_name for c in effects.losses})
+        text = " ".join(
+            (
+                plural(self.tr("Gaining a group or role: %n user(s).", "", gaining), gaining),
+                plural(self.tr("Losing a group or role: %n user(s).", "", losing), losing),
+            )
         )
-        losses = self.tr(
-            "%n user(s) lose a group or role", "", len({c.user_name for c in effects.losses})
-        )
-        text = f"{gains}; {losses}."
         total = len(effects.gains) + len(effects.losses)
         if total > SHOWN:
-            text += " " + self.tr("The first %1 of %n change(s) are listed.", "", total).replace(
-                "%1", str(SHOWN)
-            )
+            listed = self.tr("Listed: the first %1 of %n change(s).", "", total)
+            text += " " + plural(listed, total).replace("%1", str(SHOWN))
         return text
 
     def _fill(self, effects: MappingEffects) -> None:
