@@ -32,6 +32,10 @@ class MembershipsBox(QGroupBox):
         super().__init__(title, parent)
         self.list = QListWidget()
         self.list.setAlternatingRowColors(True)
+        # Wrapped, not cut off: "… from synchronization X, Entra group Y" is the reason itself.
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
         # Four lines: groups and roles both fit beside the fields without scrolling.
         self.list.setFixedHeight(self.list.fontMetrics().height() * 4 + 12)
         self.grant_button = QPushButton(self.tr("Grant by hand…"))
