@@ -220,3 +220,20 @@ def test_saving_what_changes_nobody_asks_nothing(
     dialog.save()
     qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted)
     assert services.synchronizations.get("Contoso").description == "Staff"
+
+
+@pytest.mark.parametrize(("members", "text"), [(1, "1 člen"), (3, "3 členové"), (5, "5 členů")])
+def test_member_counts_in_czech_take_czech_plurals(
+    czech: None,
+    services: bootstrap.Services,
+    endpoint: Endpoint,
+    editor: Callable[..., SyncEditor],
+    members: int,
+    text: str,
+) -> None:
+    sent = Entra(services, endpoint.identifier)
+    users = [sent.user(f"user{n}@contoso.com") for n in range(members)]
+    sent.group("Accounting", ACCOUNTING, *users)
+    tab = editor().groups
+    tab.add_row("", ACCOUNTING)
+    assert tab.remote_cell(0).text.text() == f"Accounting · {text}"
