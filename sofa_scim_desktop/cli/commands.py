@@ -379,8 +379,12 @@ def mail_test(args: argparse.Namespace) -> int:
 
 
 def settings_set(args: argparse.Namespace) -> int:
-    value = _services(args).settings.set(args.key, args.value)
+    settings = _services(args).settings
+    value = settings.set(args.key, args.value)
     print(f"{args.key} = {value}")
+    overridden_by = settings.environment_override(args.key)
+    if overridden_by:
+        print(f"sofa-scim: note: {overridden_by} is set and wins over this value", file=sys.stderr)
     return 0
 
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QPushButton
 from PySide6.QtWidgets import QVBoxLayout
 
 from sofa_scim_desktop.domain.errors import DomainError
+from sofa_scim_desktop.gui.error_texts import error_text
 from sofa_scim_desktop.gui.outbox_model import COLOURS
 from sofa_scim_desktop.services.mail.outbox import OutboxEntry
 
@@ -59,7 +60,7 @@ class MailTestBox(QGroupBox):
         try:
             self.message_id = self._mail.send_test(self.recipient.text())
         except DomainError as error:
-            self._show(str(error), COLOURS["failed"])
+            self._show(error_text(error), COLOURS["failed"])
             return
         self._deadline = time.monotonic() + FOLLOW_SECONDS
         self._show(self.tr("Sending…"), "")

@@ -17,6 +17,7 @@ from PySide6.QtGui import QColor
 from sofa_scim_desktop.gui.dates import local_date
 from sofa_scim_desktop.gui.dates import local_text
 from sofa_scim_desktop.gui.dates import to_qdatetime
+from sofa_scim_desktop.gui.outbox_texts import outbox_error_text
 from sofa_scim_desktop.gui.table_model import RowsTableModel
 from sofa_scim_desktop.services.mail.outbox import OutboxEntry
 
@@ -104,7 +105,7 @@ class OutboxModel(RowsTableModel):
             if column == STATE:
                 return state_tip(entry)
             if column == LAST_ERROR:
-                return entry.last_error
+                return outbox_error_text(entry.last_error)
             if column == SUBJECT:
                 return entry.subject
             if column in (CREATED, SENT):
@@ -118,7 +119,8 @@ class OutboxModel(RowsTableModel):
         if column == STATE:
             return state_text(entry)
         if column == LAST_ERROR:
-            return (entry.last_error or "").splitlines()[0] if entry.last_error else ""
+            text = outbox_error_text(entry.last_error)
+            return text.splitlines()[0] if text else ""
         values = {
             CREATED: when(entry.created_at),
             TO: entry.to,

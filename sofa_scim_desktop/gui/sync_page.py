@@ -28,6 +28,7 @@ from sofa_scim_desktop.gui.connect_panel import ConnectEntraPanel
 from sofa_scim_desktop.gui.connection_check_view import ConnectionCheckDialog
 from sofa_scim_desktop.gui.connection_check_view import LocalUrl
 from sofa_scim_desktop.gui.editor.dialog import SyncEditor
+from sofa_scim_desktop.gui.error_texts import error_text
 from sofa_scim_desktop.gui.health_texts import HealthWords
 from sofa_scim_desktop.gui.log_viewer import LogViewer
 from sofa_scim_desktop.gui.sync_model import DESCRIPTION
@@ -156,7 +157,7 @@ class SyncPage(QWidget):
         try:
             slot()
         except DomainError as error:
-            prompts.inform(self, self.tr("User synchronization"), str(error))
+            prompts.inform(self, self.tr("User synchronization"), error_text(error))
             self.refresh()
 
     def refresh(self) -> None:

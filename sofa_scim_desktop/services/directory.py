@@ -8,6 +8,7 @@ from typing import Any
 
 from peewee import Database
 
+from sofa_scim_desktop.domain.errors import QT_TRANSLATE_NOOP
 from sofa_scim_desktop.domain.errors import Conflict
 from sofa_scim_desktop.domain.errors import DomainError
 from sofa_scim_desktop.domain.errors import NotFound
@@ -112,6 +113,8 @@ class UserDetail:
     role_memberships: list[Membership]
     created_at: datetime
     updated_at: datetime
+    # A work e-mail from Entra that is not an address: kept as sent, no mail goes to it.
+    unusable_email: str | None = None
 
 
 @dataclass(frozen=True)
@@ -138,12 +141,17 @@ class Directory:
         self, user_name: str, email: str, first_name: str | None = None, surname: str | None = None
     ) -> None:
         if not user_name.strip():
-            raise DomainError("The user name is required.")
+            raise DomainError(QT_TRANSLATE_NOOP("Errors", "The user name is required."))
         if not EMAIL_PATTERN.match(email):
-            raise DomainError(f"'{email}' is not an e-mail address.")
+            raise DomainError(
+                QT_TRANSLATE_NOOP("Errors", "'{email}' is not an e-mail address."), email=email
+            )
         with immediate(self.db):
             if directory.user_by_name(user_name):
-                raise Conflict(f"A user named '{user_name}' already exists.")
+                raise Conflict(
+                    QT_TRANSLATE_NOOP("Errors", "A user named '{user_name}' already exists."),
+                    user_name=user_name,
+                )
             directory.create_user(
                 SofaUserFields(
                     user_name=user_name.strip(),
@@ -162,10 +170,10 @@ class Directory:
 
     def _create(self, table: Any, name: str, kind: str) -> None:
         if not name.strip():
-            raise DomainError(f"The {kind} name is required.")
+            raise DomainError(_NAME_REQUIRED[kind])
         with immediate(self.db):
             if table.get_or_none(table.name == name.strip()):
-                raise Conflict(f"A {kind} named '{name}' already exists.")
+                raise Conflict(_NAME_TAKEN[kind], name=name)
             table.create(name=name.strip())
 
     def grant(self, user_name: str, group: str | None = None, role: str | None = None) -> None:
@@ -178,7 +186,13 @@ class Directory:
                 .exists()
             )
             if exists:
-                raise Conflict(f"{user_name} already has '{target.name}' granted by hand.")
+                raise Conflict(
+                    QT_TRANSLATE_NOOP(
+                        "Errors", "{user_name} already has '{name}' granted by hand."
+                    ),
+                    user_name=user_name,
+                    name=target.name,
+                )
             table.create(user=user.id, sync=None, **{column.name: target.id})
 
     def revoke(self, user_name: str, group: str | None = None, role: str | None = None) -> None:
@@ -195,10 +209,15 @@ class Directory:
                     table.select().where((table.user == user.id) & (column == target.id)).exists()
                 )
                 raise DomainError(
-                    f"'{target.name}' was granted to {user_name} by a synchronization; it "
-                    "follows Entra and cannot be withdrawn by hand."
+                    QT_TRANSLATE_NOOP(
+                        "Errors",
+                        "'{name}' was granted to {user_name} by a synchronization; it "
+                        "follows Entra and cannot be withdrawn by hand.",
+                    )
                     if derived
-                    else f"{user_name} does not have '{target.name}'."
+                    else QT_TRANSLATE_NOOP("Errors", "{user_name} does not have '{name}'."),
+                    name=target.name,
+                    user_name=user_name,
                 )
 
     # --- The desktop app's pages ---------------------------------------------------------
@@ -215,7 +234,9 @@ class Directory:
     def user_detail(self, user_name: str) -> UserDetail:
         row = directory.one_user(user_name)
         if row is None:
-            raise NotFound(f"No user named '{user_name}'.")
+            raise NotFound(
+                QT_TRANSLATE_NOOP("Errors", "No user named '{user_name}'."), user_name=user_name
+            )
         explained = _explain(row.id)
         names = (
             sorted({m.name for m in explained.groups}),
@@ -228,13 +249,16 @@ class Directory:
             role_memberships=explained.roles,
             created_at=row.created_at,
             updated_at=row.updated_at,
+            unusable_email=directory.unusable_work_email_of(row.id),
         )
 
     def explain(self, user_name: str) -> Explanation:
         """SPEC §8.3 `user explain`: each group and role with how it was granted."""
         row = directory.user_by_name(user_name)
         if row is None:
-            raise NotFound(f"No user named '{user_name}'.")
+            raise NotFound(
+                QT_TRANSLATE_NOOP("Errors", "No user named '{user_name}'."), user_name=user_name
+            )
         with self.db.atomic():  # one snapshot: memberships and their reasons agree
             return _explain(row.id)
 
@@ -278,13 +302,13 @@ class Directory:
     def _rename(self, table: Any, old: str, new: str) -> None:
         kind = _kind(table)
         if not new.strip():
-            raise DomainError(f"The {kind} name is required.")
+            raise DomainError(_NAME_REQUIRED[kind])
         with immediate(self.db):
             row = self._named(table, old)
             _refuse_builtin(row, "renamed")
             clash = table.get_or_none(table.name == new.strip())
             if clash is not None and clash.id != row.id:
-                raise Conflict(f"A {kind} named '{new.strip()}' already exists.")
+                raise Conflict(_NAME_TAKEN[kind], name=new.strip())
             table.update(name=new.strip()).where(table.id == row.id).execute()
 
     def _delete(self, table: Any, name: str) -> None:
@@ -298,13 +322,15 @@ class Directory:
     def _named(table: Any, name: str) -> Any:
         row = table.get_or_none(table.name == name)
         if row is None:
-            raise NotFound(f"No {_kind(table)} named '{name}'.")
+            raise NotFound(_NO_SUCH[_kind(table)], name=name)
         return row
 
     def _target(self, user_name: str, group: str | None, role: str | None) -> tuple[Any, ...]:
         user = directory.user_by_name(user_name)
         if user is None:
-            raise NotFound(f"No user named '{user_name}'.")
+            raise NotFound(
+                QT_TRANSLATE_NOOP("Errors", "No user named '{user_name}'."), user_name=user_name
+            )
         table, kind_table, name = (
             (GroupMembership, SofaGroup, group)
             if group is not None
@@ -312,7 +338,7 @@ class Directory:
         )
         target = kind_table.get_or_none(kind_table.name == name)
         if target is None:
-            raise NotFound(f"No {'group' if group is not None else 'role'} named '{name}'.")
+            raise NotFound(_NO_SUCH["group" if group is not None else "role"], name=name)
         column = table.group if table is GroupMembership else table.role
         return user, table, column, target
 
@@ -327,6 +353,25 @@ def _explain(user_id: int) -> Explanation:
     return Explanation(entries(GROUPS), entries(ROLES))
 
 
+# Per kind, not "The {kind} name": Czech words differ in gender and case (skupina, role).
+_NAME_REQUIRED = {
+    "group": QT_TRANSLATE_NOOP("Errors", "The group name is required."),
+    "role": QT_TRANSLATE_NOOP("Errors", "The role name is required."),
+}
+_NAME_TAKEN = {
+    "group": QT_TRANSLATE_NOOP("Errors", "A group named '{name}' already exists."),
+    "role": QT_TRANSLATE_NOOP("Errors", "A role named '{name}' already exists."),
+}
+_NO_SUCH = {
+    "group": QT_TRANSLATE_NOOP("Errors", "No group named '{name}'."),
+    "role": QT_TRANSLATE_NOOP("Errors", "No role named '{name}'."),
+}
+_BUILTIN = {
+    "renamed": QT_TRANSLATE_NOOP("Errors", "The built-in role '{name}' cannot be renamed."),
+    "deleted": QT_TRANSLATE_NOOP("Errors", "The built-in role '{name}' cannot be deleted."),
+}
+
+
 def _kind(table: Any) -> str:
     return "group" if table is SofaGroup else "role"
 
@@ -337,7 +382,7 @@ def _tables_of(table: Any) -> tuple[Any, Any]:
 
 def _refuse_builtin(row: Any, action: str) -> None:
     if getattr(row, "builtin", False):
-        raise DomainError(f"The built-in role '{row.name}' cannot be {action}.")
+        raise DomainError(_BUILTIN[action], name=row.name)
 
 
 def _sync_rows() -> list[Any]:

@@ -9,6 +9,7 @@ from typing import Any
 from peewee import Database
 from peewee import fn
 
+from sofa_scim_desktop.domain.errors import QT_TRANSLATE_NOOP
 from sofa_scim_desktop.domain.errors import Conflict
 from sofa_scim_desktop.domain.errors import DomainError
 from sofa_scim_desktop.domain.errors import NotFound
@@ -63,6 +64,12 @@ class IssuedKey:
     expires_at: datetime
 
 
+_NO_SOFA = {
+    "group": QT_TRANSLATE_NOOP("Errors", "No Sofa group named '{name}'."),
+    "role": QT_TRANSLATE_NOOP("Errors", "No Sofa role named '{name}'."),
+}
+
+
 def type_conflict() -> str | None:
     """Why no SCIM synchronization may be added (another type is set up), or None."""
     other_type = Synchronization.select().where(Synchronization.type != SYNC_TYPE).first()
@@ -76,10 +83,13 @@ def type_conflict() -> str | None:
 
 def validate(settings: SyncSettings) -> None:
     if not settings.name.strip():
-        raise DomainError("The name is required.")
+        raise DomainError(QT_TRANSLATE_NOOP("Errors", "The name is required."))
     validate_identifier(settings.identifier)
     if settings.log_level not in LEVELS:
-        raise DomainError(f"The logging level must be one of {', '.join(LEVELS)}.")
+        raise DomainError(
+            QT_TRANSLATE_NOOP("Errors", "The logging level must be one of {levels}."),
+            levels=", ".join(LEVELS),
+        )
 
 
 class Synchronizations:
@@ -89,7 +99,12 @@ class Synchronizations:
     def get(self, identifier: str) -> Synchronization:
         row = Synchronization.get_or_none(Synchronization.identifier == identifier)
         if row is None:
-            raise NotFound(f"No synchronization with the identifier '{identifier}'.")
+            raise NotFound(
+                QT_TRANSLATE_NOOP(
+                    "Errors", "No synchronization with the identifier '{identifier}'."
+                ),
+                identifier=identifier,
+            )
         return row
 
     def all(self) -> list[Synchronization]:
@@ -119,7 +134,13 @@ class Synchronizations:
             fn.LOWER(Synchronization.identifier) == identifier.lower()
         )
         if other is not None and other.id != own_id:
-            raise Conflict(f"The identifier '{identifier}' is already used by '{other.name}'.")
+            raise Conflict(
+                QT_TRANSLATE_NOOP(
+                    "Errors", "The identifier '{identifier}' is already used by '{name}'."
+                ),
+                identifier=identifier,
+                name=other.name,
+            )
 
     def delete(self, identifier: str) -> int:
         """Removes it with its settings, keys and mappings; its users stay, deactivated."""
@@ -193,7 +214,7 @@ class Synchronizations:
             after = {t: set(r) for t, r in before.items()}
             mapped = after.setdefault(target.id, set())
             if not adding and remote_id not in mapped:
-                raise NotFound(f"No mapping of {remote_id} to the {kind.name} '{name}'.")
+                raise NotFound(_NOT_MAPPED[kind.name], remote=remote_id, name=name)
             (mapped.add if adding else mapped.discard)(remote_id)
             result = _effects_of(sync.id, {kind.name: (before, after)})
             if dry_run:
@@ -281,6 +302,12 @@ class Synchronizations:
         return mapping_info.remote_groups(sync.id, sorted({r.lower() for r in remotes}))
 
 
+_NOT_MAPPED = {
+    "group": QT_TRANSLATE_NOOP("Errors", "No mapping of {remote} to the group '{name}'."),
+    "role": QT_TRANSLATE_NOOP("Errors", "No mapping of {remote} to the role '{name}'."),
+}
+
+
 @dataclass(frozen=True)
 class MappingChange:
     user_name: str
@@ -358,7 +385,7 @@ def _named(table: Any, name: str) -> Any:
     row = table.get_or_none(table.name == name)
     if row is None:
         kind = "group" if table is SofaGroup else "role"
-        raise NotFound(f"No Sofa {kind} named '{name}'.")
+        raise NotFound(_NO_SOFA[kind], name=name)
     return row
 
 

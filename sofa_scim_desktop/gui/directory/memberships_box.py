@@ -5,6 +5,7 @@ derived ones are disabled, since they follow Entra.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -28,8 +29,11 @@ class MembershipsBox(QGroupBox):
     grantRequested = Signal()
     withdrawRequested = Signal(str)
 
-    def __init__(self, title: str, parent: Any = None) -> None:
+    def __init__(
+        self, title: str, parent: Any = None, shown: Callable[[str], str] = lambda name: name
+    ) -> None:
         super().__init__(title, parent)
+        self._shown = shown  # how a name is shown: the built-in roles in the GUI's language
         self.list = QListWidget()
         self.list.setAlternatingRowColors(True)
         # Wrapped, not cut off: "… from synchronization X, Entra group Y" is the reason itself.
@@ -83,7 +87,8 @@ class MembershipsBox(QGroupBox):
 
     def _item(self, membership: Membership) -> QListWidgetItem:
         if membership.sync is None:
-            item = QListWidgetItem(self.tr("%1 — granted by hand").replace("%1", membership.name))
+            shown = self._shown(membership.name)
+            item = QListWidgetItem(self.tr("%1 — granted by hand").replace("%1", shown))
             item.setData(BY_HAND_ROLE, membership.name)
             return item
         item = QListWidgetItem(self._derived_text(membership))
@@ -106,12 +111,12 @@ class MembershipsBox(QGroupBox):
         if membership.remote is None:  # Entra's membership changed; the recompute is pending
             return (
                 self.tr("%1 — from synchronization %2")
-                .replace("%1", membership.name)
+                .replace("%1", self._shown(membership.name))
                 .replace("%2", membership.sync or "")
             )
         return (
             self.tr("%1 — from synchronization %2, Entra group %3")
-            .replace("%1", membership.name)
+            .replace("%1", self._shown(membership.name))
             .replace("%2", membership.sync or "")
             .replace("%3", membership.remote_name or membership.remote)
         )

@@ -16,6 +16,7 @@ from sofa_scim_desktop.gui.editor.mappings import MappingSource
 from sofa_scim_desktop.gui.editor.mappings import MappingTab
 from sofa_scim_desktop.gui.editor.parameters import ParametersTab
 from sofa_scim_desktop.gui.editor.preview import PreviewPanel
+from sofa_scim_desktop.gui.error_texts import error_text
 from sofa_scim_desktop.gui.labels import problem_label
 from sofa_scim_desktop.services import synchronizations as syncs
 
@@ -163,7 +164,7 @@ class SyncEditor(QDialog):
             )
         except DomainError as error:  # e.g. another type already set up (the service's words)
             self._previewing(False)
-            self._show_problem(str(error))
+            self._show_problem(error_text(error))
             return
         self.saved_identifier = saved.identifier
         self.accept()

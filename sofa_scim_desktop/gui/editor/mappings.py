@@ -23,6 +23,7 @@ from sofa_scim_desktop.bootstrap import Services
 from sofa_scim_desktop.domain.errors import DomainError
 from sofa_scim_desktop.domain.identifiers import normalize_remote_group_id
 from sofa_scim_desktop.gui.directory import prompts
+from sofa_scim_desktop.gui.error_texts import error_text
 from sofa_scim_desktop.gui.health_icons import health_icon
 from sofa_scim_desktop.gui.labels import problem_label
 from sofa_scim_desktop.gui.plurals import plural
@@ -266,7 +267,7 @@ class MappingTab(QWidget):
         try:
             self.source.create(self.kind, name)
         except DomainError as error:  # empty, or the name is taken: the service's words
-            self.problem.setText(str(error))
+            self.problem.setText(error_text(error))
             self.problem.show()
             return
         self._offer(name.strip())

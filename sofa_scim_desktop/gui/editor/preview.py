@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QTableWidgetItem
 from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
+from sofa_scim_desktop.gui.error_texts import error_text
 from sofa_scim_desktop.gui.labels import problem_label
 from sofa_scim_desktop.gui.plurals import plural
 from sofa_scim_desktop.services.synchronizations import MappingChange
@@ -50,7 +51,7 @@ class _PreviewTask(QRunnable):
             effects = self.compute()
         except Exception as error:  # told to the admin rather than lost in a thread
             log.exception("the mapping preview failed")
-            self._emit(self.signals.failed, str(error) or type(error).__name__)
+            self._emit(self.signals.failed, error_text(error) or type(error).__name__)
         else:
             self._emit(self.signals.finished, effects)
 
