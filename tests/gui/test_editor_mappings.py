@@ -25,6 +25,7 @@ from tests.services.test_memberships import FINANCE
 from tests.services.test_memberships import Entra
 
 UNSEEN = "99999999-8888-7777-6666-555555555555"
+IT_ADMINS_UNSEEN = "77777777-8888-7777-6666-555555555555"
 LEFT = Qt.MouseButton.LeftButton
 
 
@@ -237,3 +238,14 @@ def test_member_counts_in_czech_take_czech_plurals(
     tab = editor().groups
     tab.add_row("", ACCOUNTING)
     assert tab.remote_cell(0).text.text() == f"Accounting · {text}"
+
+
+def test_built_in_roles_are_chosen_in_czech_and_saved_in_english(
+    czech: None, services: bootstrap.Services, entra: Entra, editor: Callable[..., SyncEditor]
+) -> None:
+    tab = editor().roles
+    tab.add_row("Administrator", IT_ADMINS_UNSEEN)
+    assert tab.combo(0).currentText() == "Administrátor"
+    assert "Správce subjektů" in [tab.combo(0).itemText(i) for i in range(tab.combo(0).count())]
+    assert tab.rows() == [("Administrator", IT_ADMINS_UNSEEN)]
+    assert "vestavěnou roli Administrátor" in tab.warnings.text()

@@ -6,6 +6,8 @@ a row hands out a built-in role (SPEC §8.3).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView
 from PySide6.QtWidgets import QComboBox
@@ -27,6 +29,7 @@ from sofa_scim_desktop.gui.error_texts import error_text
 from sofa_scim_desktop.gui.health_icons import health_icon
 from sofa_scim_desktop.gui.labels import problem_label
 from sofa_scim_desktop.gui.plurals import plural
+from sofa_scim_desktop.gui.role_names import role_name
 from sofa_scim_desktop.services import synchronizations as syncs
 from sofa_scim_desktop.services.synchronizations import RemoteGroup
 
@@ -59,13 +62,17 @@ class MappingSource:
 class TargetCell(QWidget):
     """The Sofa group or role of a row: a warning mark, the choice, and "+" to create one."""
 
-    def __init__(self, targets: list[str], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, targets: list[str], shown: Callable[[str], str], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
+        self.shown = shown
         self.warning = QLabel()
         self.warning.setPixmap(health_icon(WARNING_ICON).pixmap(ICON_SIZE, ICON_SIZE))
         self.warning.hide()
         self.combo = QComboBox()
-        self.combo.addItems(targets)
+        for name in targets:  # shown in the GUI's language (built-in roles), kept as stored
+            self.combo.addItem(shown(name), name)
         self.create_button = QToolButton()
         self.create_button.setText("+")
         layout = QHBoxLayout(self)
@@ -110,6 +117,7 @@ class MappingTab(QWidget):
         self.kind = kind
         self.targets = list(targets)
         self.source = source
+        self.shown: Callable[[str], str] = role_name if kind == "role" else str
         self.builtin = source.builtin_roles() if kind == "role" else set()
         self._remotes: dict[str, RemoteGroup | None] = {}  # what Entra sent, by lower-case id
         first = self.tr("Group in Sofa") if kind == "group" else self.tr("Role in Sofa")
@@ -176,7 +184,7 @@ class MappingTab(QWidget):
     def add_row(self, target: str = "", remote: str = "", focus: bool = True) -> int:
         row = self.table.rowCount()
         self.table.insertRow(row)
-        cell = TargetCell(self.targets)
+        cell = TargetCell(self.targets, self.shown)
         cell.create_button.setToolTip(
             self.tr("Create a new Sofa group for this row (it is created at once)")
             if self.kind == "group"
@@ -184,9 +192,9 @@ class MappingTab(QWidget):
         )
         combo = cell.combo
         if target:
-            if combo.findText(target) < 0:  # NOTE: renamed or deleted since; keep it visible
-                combo.addItem(target)
-            combo.setCurrentText(target)
+            if combo.findData(target) < 0:  # NOTE: renamed or deleted since; keep it visible
+                combo.addItem(self.shown(target), target)
+            combo.setCurrentIndex(combo.findData(target))
         edit = QLineEdit(remote)
         edit.setPlaceholderText(self.tr("Object Id, e.g. %1").replace("%1", GUID_EXAMPLE))
         edit.setFrame(False)
@@ -237,7 +245,7 @@ class MappingTab(QWidget):
 
     def rows(self) -> list[tuple[str, str]]:
         return [
-            (self.combo(r).currentText(), self.remote_edit(r).text().strip())
+            (self.combo(r).currentData() or "", self.remote_edit(r).text().strip())
             for r in range(self.table.rowCount())
         ]
 
@@ -271,15 +279,16 @@ class MappingTab(QWidget):
             self.problem.show()
             return
         self._offer(name.strip())
-        self.combo(row).setCurrentText(name.strip())
+        combo = self.combo(row)
+        combo.setCurrentIndex(combo.findData(name.strip()))
 
     def _offer(self, name: str) -> None:
         """Adds a new Sofa name to every row's choice, in order."""
         self.targets = sorted({*self.targets, name})
         for row in range(self.table.rowCount()):
             combo = self.combo(row)
-            if combo.findText(name) < 0:
-                combo.insertItem(self.targets.index(name), name)
+            if combo.findData(name) < 0:
+                combo.insertItem(self.targets.index(name), self.shown(name), name)
         self.missing.hide()
 
     # --- What Entra sent ---------------------------------------------------------------------
@@ -369,7 +378,7 @@ class MappingTab(QWidget):
                 "(%4): check that all of them should have it."
             )
             .replace("%1", str(row))
-            .replace("%2", target)
+            .replace("%2", self.shown(target))
             .replace("%3", group.name)
             .replace("%4", plural(self.tr("%n member(s)", "", group.members), group.members))
             if group is not None
@@ -378,7 +387,7 @@ class MappingTab(QWidget):
                 "that all of them should have it."
             )
             .replace("%1", str(row))
-            .replace("%2", target)
+            .replace("%2", self.shown(target))
         )
         cell.warning.setToolTip(text)
         return [text]
