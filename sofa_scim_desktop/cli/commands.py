@@ -26,6 +26,7 @@ from sofa_scim_desktop.services.mail.outbox import OutboxEntry
 from sofa_scim_desktop.services.mail.worker import MailWorker
 from sofa_scim_desktop.services.status import snapshot
 from sofa_scim_desktop.services.support import bundle
+from sofa_scim_desktop.services.synchronizations import MappingEffects
 from sofa_scim_desktop.services.synchronizations import SyncSettings
 from sofa_scim_desktop.services.synchronizations import settings_of
 from sofa_scim_desktop.storage.database import code_schema
@@ -191,11 +192,71 @@ def named_create(args: argparse.Namespace) -> int:
 
 
 def map_remote(args: argparse.Namespace) -> int:
+    """SPEC §8.3: who gains or loses what (with --dry-run: would), as text or JSON."""
     syncs = _services(args).synchronizations
-    (syncs.map_group if args.kind == "group" else syncs.map_role)(
-        args.identifier_arg, args.target, args.remote
-    )
-    print(f"Members of remote group {args.remote} now get the {args.kind} '{args.target}'.")
+    change = syncs.map_group if args.kind == "group" else syncs.map_role
+    done = change(args.identifier_arg, args.target, args.remote, dry_run=args.dry_run)
+    if args.json:
+        _print_json(done.as_json())
+        return 0
+    if args.dry_run:
+        print(f"Dry run: members of remote group {args.remote} would get the {args.kind} "
+              f"'{args.target}'; nothing was changed.")  # fmt: skip
+    else:
+        print(f"Members of remote group {args.remote} now get the {args.kind} '{args.target}'.")
+    _print_effects(done, args.dry_run)
+    return 0
+
+
+def unmap_remote(args: argparse.Namespace) -> int:
+    syncs = _services(args).synchronizations
+    change = syncs.unmap_group if args.kind == "group" else syncs.unmap_role
+    done = change(args.identifier_arg, args.target, args.remote, dry_run=args.dry_run)
+    if args.json:
+        _print_json(done.as_json())
+        return 0
+    if args.dry_run:
+        print(f"Dry run: remote group {args.remote} would no longer grant the {args.kind} "
+              f"'{args.target}'; nothing was changed.")  # fmt: skip
+    else:
+        print(f"Remote group {args.remote} no longer grants the {args.kind} '{args.target}'.")
+    _print_effects(done, args.dry_run)
+    return 0
+
+
+def _print_effects(done: MappingEffects, dry_run: bool) -> None:
+    for label, changes in (
+        ("would gain" if dry_run else "gained", done.gains),
+        ("would lose" if dry_run else "lost", done.losses),
+    ):
+        print(f"{len(changes)} {label}" + (":" if changes else "."))
+        for change in changes:
+            print(f"  {change.user_name:<36} {change.kind} {change.name}")
+
+
+def map_list(args: argparse.Namespace) -> int:
+    """SPEC §8.3: every mapping with the Entra group's name once seen, and its members."""
+    rows = _services(args).synchronizations.mapping_list(args.identifier_arg)
+    if args.json:
+        _print_json(
+            [
+                {
+                    "kind": r.kind,
+                    r.kind: r.name,
+                    "remote": r.remote,
+                    "remote_name": r.remote_name,
+                    "seen": r.seen,
+                    "members": r.members,
+                }  # fmt: skip
+                for r in rows
+            ]
+        )
+        return 0
+    if not rows:
+        print(f"'{args.identifier_arg}' has no mappings yet.")
+    for r in rows:
+        remote = r.remote_name if r.seen else "(never sent by Entra: a typo, or not assigned)"
+        print(f"{r.kind:<5} {r.name:<28} <- {r.remote}  {remote}  {r.members} member(s)")
     return 0
 
 
@@ -228,6 +289,25 @@ def user_grant(args: argparse.Namespace) -> int:
 def user_revoke(args: argparse.Namespace) -> int:
     _services(args).directory.revoke(args.user_name, group=args.group, role=args.role)
     print(f"Withdrew {args.group or args.role} from {args.user_name}.")
+    return 0
+
+
+def user_explain(args: argparse.Namespace) -> int:
+    """SPEC §8.3: each group and role of the user with how it was granted."""
+    explained = _services(args).directory.explain(args.user_name)
+    if args.json:
+        _print_json(explained.as_json())
+        return 0
+    for kind, memberships in (("group", explained.groups), ("role", explained.roles)):
+        for m in memberships:
+            if m.sync is None:
+                why = "granted by hand"
+            else:
+                remote = f"'{m.remote_name}' ({m.remote})" if m.remote_name else m.remote
+                why = f"from synchronization {m.sync}, Entra group {remote or '(unknown)'}"
+            print(f"{kind:<5} {m.name:<28} {why}")
+    if not explained.groups and not explained.roles:
+        print(f"{args.user_name} holds no group and no role.")
     return 0
 
 

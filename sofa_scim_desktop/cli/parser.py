@@ -107,15 +107,25 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("name")
         p.set_defaults(kind=kind)
 
-    mapping = sub.add_parser("map", help="map remote groups").add_subparsers(
-        metavar="KIND", required=True
-    )
-    for kind in ("group", "role"):
-        p = command(kind, commands.map_remote, mapping)
-        p.add_argument("identifier_arg", metavar="ID")
-        p.add_argument(f"--sofa-{kind}", required=True, dest="target")
-        p.add_argument("--remote", required=True)
-        p.set_defaults(kind=kind)
+    for verb, handler, words in (
+        ("map", commands.map_remote, "map remote groups"),
+        ("unmap", commands.unmap_remote, "remove a mapping"),
+    ):
+        mapping = sub.add_parser(verb, help=words).add_subparsers(metavar="KIND", required=True)
+        for kind in ("group", "role"):
+            p = command(kind, handler, mapping)
+            p.add_argument("identifier_arg", metavar="ID")
+            p.add_argument(f"--sofa-{kind}", required=True, dest="target")
+            p.add_argument("--remote", required=True)
+            p.add_argument(
+                "--dry-run", action="store_true", help="say who would gain or lose; change nothing"
+            )
+            p.add_argument("--json", action="store_true")
+            p.set_defaults(kind=kind)
+        if verb == "map":
+            p = command("list", commands.map_list, mapping)
+            p.add_argument("identifier_arg", metavar="ID")
+            p.add_argument("--json", action="store_true")
 
     user = sub.add_parser("user", help="the Sofa directory").add_subparsers(
         metavar="ACTION", required=True
@@ -132,6 +142,9 @@ def build_parser() -> argparse.ArgumentParser:
         target = p.add_mutually_exclusive_group(required=True)
         target.add_argument("--role")
         target.add_argument("--group")
+    p = command("explain", commands.user_explain, user, help="why a user holds each group and role")
+    p.add_argument("user_name")
+    p.add_argument("--json", action="store_true")
 
     p = command("logs", commands.logs, help="a synchronization's transaction log")
     p.add_argument("identifier_arg", metavar="ID")

@@ -15,7 +15,10 @@ from sofa_scim_desktop.domain.errors import NotFound
 from sofa_scim_desktop.domain.resource import EMAIL_PATTERN
 from sofa_scim_desktop.domain.user_mapping import SofaUserFields
 from sofa_scim_desktop.storage import directory
+from sofa_scim_desktop.storage import mapping_info
 from sofa_scim_desktop.storage.database import immediate
+from sofa_scim_desktop.storage.mapping_effects import GROUPS
+from sofa_scim_desktop.storage.mapping_effects import ROLES
 from sofa_scim_desktop.storage.tables import GroupMapping
 from sofa_scim_desktop.storage.tables import GroupMembership
 from sofa_scim_desktop.storage.tables import RoleMapping
@@ -73,6 +76,34 @@ class Membership:
 
     name: str
     sync: str | None
+    remote: str | None = None  # the Entra group (Object Id) whose mapping grants it
+    remote_name: str | None = None  # its displayName, once Entra has sent it
+
+    def as_json(self) -> dict[str, str | None]:
+        """One entry of `user explain --json` (SPEC §8.3)."""
+        if self.sync is None:
+            return {"name": self.name, "granted": "by_hand"}
+        return {
+            "name": self.name,
+            "granted": "synchronization",
+            "synchronization": self.sync,
+            "remote": self.remote,
+            "remote_name": self.remote_name,
+        }
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """Why a user holds each group and role: one entry per reason, by hand first."""
+
+    groups: list[Membership]
+    roles: list[Membership]
+
+    def as_json(self) -> dict[str, list[dict[str, str | None]]]:
+        return {
+            "groups": [m.as_json() for m in self.groups],
+            "roles": [m.as_json() for m in self.roles],
+        }
 
 
 @dataclass(frozen=True)
@@ -206,18 +237,30 @@ class Directory:
             raise NotFound(
                 QT_TRANSLATE_NOOP("Errors", "No user named '{user_name}'."), user_name=user_name
             )
-        groups = directory.memberships_of(row.id, GroupMembership, SofaGroup)
-        roles = directory.memberships_of(row.id, RoleMembership, SofaRole)
-        names = (sorted({n for n, _ in groups}), sorted({n for n, _ in roles}))
+        explained = _explain(row.id)
+        names = (
+            sorted({m.name for m in explained.groups}),
+            sorted({m.name for m in explained.roles}),
+        )
         sources = {s.id: s.identifier for s in _sync_rows()}
         return UserDetail(
             user=_view(row, names, sources),
-            group_memberships=[Membership(n, s) for n, s in groups],
-            role_memberships=[Membership(n, s) for n, s in roles],
+            group_memberships=explained.groups,
+            role_memberships=explained.roles,
             created_at=row.created_at,
             updated_at=row.updated_at,
             unusable_email=directory.unusable_work_email_of(row.id),
         )
+
+    def explain(self, user_name: str) -> Explanation:
+        """SPEC §8.3 `user explain`: each group and role with how it was granted."""
+        row = directory.user_by_name(user_name)
+        if row is None:
+            raise NotFound(
+                QT_TRANSLATE_NOOP("Errors", "No user named '{user_name}'."), user_name=user_name
+            )
+        with self.db.atomic():  # one snapshot: memberships and their reasons agree
+            return _explain(row.id)
 
     def groups(self) -> list[NamedItem]:
         return self._items(SofaGroup)
@@ -298,6 +341,16 @@ class Directory:
             raise NotFound(_NO_SUCH["group" if group is not None else "role"], name=name)
         column = table.group if table is GroupMembership else table.role
         return user, table, column, target
+
+
+def _explain(user_id: int) -> Explanation:
+    def entries(kind: Any) -> list[Membership]:
+        return [
+            Membership(g.name, g.sync, g.remote, g.remote_name)
+            for g in mapping_info.grants(user_id, kind)
+        ]
+
+    return Explanation(entries(GROUPS), entries(ROLES))
 
 
 # Per kind, not "The {kind} name": Czech words differ in gender and case (skupina, role).

@@ -25,9 +25,12 @@ from sofa_scim_desktop.services.health import health_of
 from sofa_scim_desktop.services.journal import LEVELS
 from sofa_scim_desktop.storage import derived_memberships as derived
 from sofa_scim_desktop.storage import directory
+from sofa_scim_desktop.storage import mapping_effects as effects
+from sofa_scim_desktop.storage import mapping_info
 from sofa_scim_desktop.storage import scim_store
 from sofa_scim_desktop.storage import transactions
 from sofa_scim_desktop.storage.database import immediate
+from sofa_scim_desktop.storage.mapping_info import RemoteGroup as RemoteGroup  # for the GUI
 from sofa_scim_desktop.storage.tables import AccessKey
 from sofa_scim_desktop.storage.tables import GroupMapping
 from sofa_scim_desktop.storage.tables import RoleMapping
@@ -36,6 +39,8 @@ from sofa_scim_desktop.storage.tables import SofaRole
 from sofa_scim_desktop.storage.tables import Synchronization
 from sofa_scim_desktop.storage.tables import database
 from sofa_scim_desktop.storage.tables import utcnow
+from sofa_scim_desktop.storage.transactions import MEMBERSHIPS
+from sofa_scim_desktop.storage.transactions import serialize
 
 SYNC_TYPE = "scim"
 FLAGS = ("enabled", "notify_failures", "welcome_email", "password_link")
@@ -170,33 +175,93 @@ class Synchronizations:
 
     # --- Mappings ------------------------------------------------------------------------
 
-    def map_group(self, identifier: str, group_name: str, remote_id: str) -> None:
-        self._map(identifier, GroupMapping, "sofa_group", _named(SofaGroup, group_name), remote_id)
+    def map_group(
+        self, identifier: str, group_name: str, remote_id: str, dry_run: bool = False
+    ) -> MappingEffects:
+        return self._change(identifier, effects.GROUPS, group_name, remote_id, True, dry_run)
 
-    def map_role(self, identifier: str, role_name: str, remote_id: str) -> None:
-        self._map(identifier, RoleMapping, "sofa_role", _named(SofaRole, role_name), remote_id)
+    def map_role(
+        self, identifier: str, role_name: str, remote_id: str, dry_run: bool = False
+    ) -> MappingEffects:
+        return self._change(identifier, effects.ROLES, role_name, remote_id, True, dry_run)
 
-    def _map(self, identifier: str, table: Any, column: str, target: Any, remote: str) -> None:
+    def unmap_group(
+        self, identifier: str, group_name: str, remote_id: str, dry_run: bool = False
+    ) -> MappingEffects:
+        return self._change(identifier, effects.GROUPS, group_name, remote_id, False, dry_run)
+
+    def unmap_role(
+        self, identifier: str, role_name: str, remote_id: str, dry_run: bool = False
+    ) -> MappingEffects:
+        return self._change(identifier, effects.ROLES, role_name, remote_id, False, dry_run)
+
+    def _change(
+        self, identifier: str, kind: effects.Kind, name: str, remote: str, adding: bool,
+        dry_run: bool,
+    ) -> MappingEffects:  # fmt: skip
+        """SPEC §8.3: what the change does (would do, with `dry_run`), computed before it is
+        made, under the lock the recompute takes: the lists are exactly what was done.
+        """
         remote_id = normalize_remote_group_id(remote)
+        table, mapping, column = _mapping_tables(kind)
 
-        def mapped() -> None:
+        def changed() -> MappingEffects:
             sync = self.get(identifier)
-            table.insert(
-                sync=sync.id, remote_id=remote_id, **{column: target.id}
-            ).on_conflict_ignore().execute()
+            target = _named(table, name)
+            if not dry_run:
+                serialize(MEMBERSHIPS, sync.id)
+            before = effects.current(sync.id, kind)
+            after = {t: set(r) for t, r in before.items()}
+            mapped = after.setdefault(target.id, set())
+            if not adding and remote_id not in mapped:
+                raise NotFound(_NOT_MAPPED[kind.name], remote=remote_id, name=name)
+            (mapped.add if adding else mapped.discard)(remote_id)
+            result = _effects_of(sync.id, {kind.name: (before, after)})
+            if dry_run:
+                return result
+            if adding:
+                mapping.insert(
+                    sync=sync.id, remote_id=remote_id, **{column: target.id}
+                ).on_conflict_ignore().execute()
+            else:
+                mapping.delete().where(
+                    (mapping.sync == sync.id)
+                    & (mapping.remote_id == remote_id)
+                    & (getattr(mapping, column) == target.id)
+                ).execute()
             derived.recompute_memberships(sync.id)
+            return result
 
-        transactions.write(self.db, mapped)
+        if dry_run:
+            with self.db.atomic():  # one snapshot for every statement of the preview
+                return changed()
+        return transactions.write(self.db, changed)
+
+    def preview_mappings(
+        self, identifier: str | None, groups: list[tuple[str, str]], roles: list[tuple[str, str]]
+    ) -> MappingEffects:
+        """What the editor's Save would do with these rows (a new synchronization: nothing,
+        it has no users yet). Read-only; safe off the GUI thread.
+        """
+        if identifier is None:
+            return MappingEffects([], [])
+        with self.db.atomic():
+            sync = self.get(identifier)
+            return _effects_of(sync.id, _proposed(sync.id, groups, roles))
 
     def set_mappings(
         self, identifier: str, groups: list[tuple[str, str]], roles: list[tuple[str, str]]
-    ) -> None:
-        """Replaces all mappings (the editor's Save) and recomputes derived memberships."""
+    ) -> MappingEffects:
+        """Replaces all mappings (the editor's Save), recomputes derived memberships, and says
+        who gained and who lost what (the editor's preview, computed under the lock).
+        """
         group_rows = [(_named(SofaGroup, n).id, normalize_remote_group_id(r)) for n, r in groups]
         role_rows = [(_named(SofaRole, n).id, normalize_remote_group_id(r)) for n, r in roles]
 
-        def replaced() -> None:
+        def replaced() -> MappingEffects:
             sync = self.get(identifier)
+            serialize(MEMBERSHIPS, sync.id)
+            result = _effects_of(sync.id, _proposed(sync.id, groups, roles))
             for table, column, rows in (
                 (GroupMapping, "sofa_group", group_rows),
                 (RoleMapping, "sofa_role", role_rows),
@@ -205,8 +270,115 @@ class Synchronizations:
                 for target_id, remote_id in dict.fromkeys(rows):
                     table.create(sync=sync.id, remote_id=remote_id, **{column: target_id})
             derived.recompute_memberships(sync.id)
+            return result
 
-        transactions.write(self.db, replaced)
+        return transactions.write(self.db, replaced)
+
+    def mapping_list(self, identifier: str) -> list[MappingInfo]:
+        """SPEC §8.3 `map list`: group mappings, then role mappings, in saved order."""
+        sync = self.get(identifier)
+        return [
+            MappingInfo(
+                kind.name,
+                row.name,
+                row.remote,
+                row.remote_name,
+                row.remote_name is not None,
+                row.members,
+            )  # fmt: skip
+            for kind in (effects.GROUPS, effects.ROLES)
+            for row in mapping_info.mappings(sync.id, kind)
+        ]
+
+    def remote_groups(self, identifier: str | None, remotes: list[str]) -> dict[str, RemoteGroup]:
+        """The Entra groups among `remotes` (any case) that Entra has sent this synchronization,
+        by lower-case id: their names and member counts.
+        """
+        if identifier is None:
+            return {}
+        sync = Synchronization.get_or_none(Synchronization.identifier == identifier)
+        if sync is None:
+            return {}
+        return mapping_info.remote_groups(sync.id, sorted({r.lower() for r in remotes}))
+
+
+_NOT_MAPPED = {
+    "group": QT_TRANSLATE_NOOP("Errors", "No mapping of {remote} to the group '{name}'."),
+    "role": QT_TRANSLATE_NOOP("Errors", "No mapping of {remote} to the role '{name}'."),
+}
+
+
+@dataclass(frozen=True)
+class MappingChange:
+    user_name: str
+    kind: str  # "group" or "role"
+    name: str
+
+
+@dataclass(frozen=True)
+class MappingEffects:
+    """Who gains and who loses which Sofa group or role (SPEC §8.3)."""
+
+    gains: list[MappingChange]
+    losses: list[MappingChange]
+
+    def as_json(self) -> dict[str, list[dict[str, str]]]:
+        return {
+            "gains": [{"user_name": c.user_name, c.kind: c.name} for c in self.gains],
+            "losses": [{"user_name": c.user_name, c.kind: c.name} for c in self.losses],
+        }
+
+
+@dataclass(frozen=True)
+class MappingInfo:
+    """One row of `map list`."""
+
+    kind: str  # "group" or "role"
+    name: str
+    remote: str
+    remote_name: str | None
+    seen: bool
+    members: int
+
+
+Proposal = dict[str, tuple[effects.Remotes, effects.Remotes]]  # kind -> (before, after)
+
+
+Rows = list[tuple[str, str]]  # (Sofa group or role name, remote id) as the editor holds them
+
+
+def _proposed(sync_id: int, groups: Rows, roles: Rows) -> Proposal:
+    proposal: Proposal = {}
+    for kind, rows in ((effects.GROUPS, groups), (effects.ROLES, roles)):
+        table = _mapping_tables(kind)[0]
+        after: effects.Remotes = {}
+        for name, remote in rows:
+            after.setdefault(_named(table, name).id, set()).add(normalize_remote_group_id(remote))
+        proposal[kind.name] = (effects.current(sync_id, kind), after)
+    return proposal
+
+
+def _effects_of(sync_id: int, proposal: Proposal) -> MappingEffects:
+    gains: list[MappingChange] = []
+    losses: list[MappingChange] = []
+    for kind in (effects.GROUPS, effects.ROLES):
+        if kind.name not in proposal:
+            continue
+        gained, lost = effects.effects(sync_id, kind, *proposal[kind.name])
+        gains += [MappingChange(user, kind.name, name) for user, name in gained]
+        losses += [MappingChange(user, kind.name, name) for user, name in lost]
+    return MappingEffects(gains, losses)
+
+
+def _mapping_tables(kind: effects.Kind) -> tuple[Any, Any, str]:
+    if kind is effects.GROUPS:
+        return SofaGroup, GroupMapping, "sofa_group"
+    return SofaRole, RoleMapping, "sofa_role"
+
+
+def builtin_roles() -> set[str]:
+    """Administrator and Subject manager: a mapping to them deserves a warning."""
+    return set(SofaRole.select(SofaRole.name).where(SofaRole.builtin).scalars())
 
 
 def _named(table: Any, name: str) -> Any:

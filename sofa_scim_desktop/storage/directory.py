@@ -225,20 +225,6 @@ def unusable_work_email_of(user_id: int) -> str | None:
     return unusable_work_email(orjson.loads(row.resource)) if row is not None else None
 
 
-def memberships_of(user_id: int, table: Any, target: Any) -> list[tuple[str, str | None]]:
-    """(name, identifier of the synchronization that derived it, or None when by hand)."""
-    column = table.group if table is GroupMembership else table.role
-    return list(
-        table.select(target.name, Synchronization.identifier)
-        .join_from(table, target, on=column == target.id)
-        .join_from(table, Synchronization, JOIN.LEFT_OUTER, on=table.sync == Synchronization.id)
-        .where(table.user == user_id)
-        # Hand grants first: COALESCE, since NULLs sort first in SQLite and last in PostgreSQL.
-        .order_by(target.name, fn.COALESCE(Synchronization.identifier, ""))
-        .tuples()
-    )
-
-
 def member_counts(table: Any) -> dict[int, int]:
     """Distinct users per group or role, whoever granted them."""
     column = table.group if table is GroupMembership else table.role

@@ -53,9 +53,9 @@ def test_detail_tells_hand_grants_from_derived(
     detail = services.directory.user_detail("jnovak@contoso.com")
     assert detail.group_memberships == [
         Membership("Finance", None),
-        Membership("Finance", "Contoso"),
+        Membership("Finance", "Contoso", ACCOUNTING, "Accounting"),
     ]
-    assert detail.role_memberships == [Membership("Approver", "Contoso")]
+    assert detail.role_memberships == [Membership("Approver", "Contoso", ACCOUNTING, "Accounting")]
     assert detail.user.groups == ["Finance"] and detail.user.source == "Contoso"
 
 

@@ -1,5 +1,6 @@
-"""A user's groups or roles, each marked "granted by hand" or "from synchronization X", with
-buttons to grant and withdraw by hand; derived ones are disabled, since they follow Entra.
+"""A user's groups or roles, each marked "granted by hand" or "from synchronization X, Entra
+group Y" (why it is held, as `user explain`), with buttons to grant and withdraw by hand;
+derived ones are disabled, since they follow Entra.
 """
 
 from __future__ import annotations
@@ -35,6 +36,10 @@ class MembershipsBox(QGroupBox):
         self._shown = shown  # how a name is shown: the built-in roles in the GUI's language
         self.list = QListWidget()
         self.list.setAlternatingRowColors(True)
+        # Wrapped, not cut off: "… from synchronization X, Entra group Y" is the reason itself.
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
         # Four lines: groups and roles both fit beside the fields without scrolling.
         self.list.setFixedHeight(self.list.fontMetrics().height() * 4 + 12)
         self.grant_button = QPushButton(self.tr("Grant by hand…"))
@@ -86,11 +91,7 @@ class MembershipsBox(QGroupBox):
             item = QListWidgetItem(self.tr("%1 — granted by hand").replace("%1", shown))
             item.setData(BY_HAND_ROLE, membership.name)
             return item
-        item = QListWidgetItem(
-            self.tr("%1 — from synchronization %2")
-            .replace("%1", self._shown(membership.name))
-            .replace("%2", membership.sync)
-        )
+        item = QListWidgetItem(self._derived_text(membership))
         # NOTE: derived memberships follow Entra (SPEC §4): shown, never withdrawn by hand.
         item.setFlags(Qt.ItemFlag.NoItemFlags)
         # Disabled, yet as readable as the others: the admin needs to see it; italic marks it.
@@ -100,13 +101,42 @@ class MembershipsBox(QGroupBox):
         font = item.font()
         font.setItalic(True)
         item.setFont(font)
-        item.setToolTip(
-            self.tr(
+        item.setToolTip(self._derived_tip(membership))
+        return item
+
+    def _derived_text(self, membership: Membership) -> str:
+        """Why it is held (SPEC §8.3, as `user explain`): the synchronization and the Entra
+        group by name (its Object Id until Entra has sent its name).
+        """
+        if membership.remote is None:  # Entra's membership changed; the recompute is pending
+            return (
+                self.tr("%1 — from synchronization %2")
+                .replace("%1", self._shown(membership.name))
+                .replace("%2", membership.sync or "")
+            )
+        return (
+            self.tr("%1 — from synchronization %2, Entra group %3")
+            .replace("%1", self._shown(membership.name))
+            .replace("%2", membership.sync or "")
+            .replace("%3", membership.remote_name or membership.remote)
+        )
+
+    def _derived_tip(self, membership: Membership) -> str:
+        if membership.remote is None:
+            return self.tr(
                 "Derived by synchronization %1 from Entra group membership; it follows Entra "
                 "and cannot be withdrawn by hand."
-            ).replace("%1", membership.sync)
+            ).replace("%1", membership.sync or "")
+        return (
+            self.tr(
+                "Derived by synchronization %1: the user is a member of the Entra group %2 "
+                "(Object Id %3), which a mapping of %1 names. It follows Entra and cannot be "
+                "withdrawn by hand."
+            )
+            .replace("%1", membership.sync or "")
+            .replace("%2", membership.remote_name or membership.remote)
+            .replace("%3", membership.remote)
         )
-        return item
 
     def _update_buttons(self) -> None:
         item = self.list.currentItem()

@@ -12,8 +12,10 @@ from PySide6.QtWidgets import QWidget
 from sofa_scim_desktop.bootstrap import Services
 from sofa_scim_desktop.domain.errors import DomainError
 from sofa_scim_desktop.gui.editor.logging_tab import LoggingTab
+from sofa_scim_desktop.gui.editor.mappings import MappingSource
 from sofa_scim_desktop.gui.editor.mappings import MappingTab
 from sofa_scim_desktop.gui.editor.parameters import ParametersTab
+from sofa_scim_desktop.gui.editor.preview import PreviewPanel
 from sofa_scim_desktop.gui.error_texts import error_text
 from sofa_scim_desktop.gui.labels import problem_label
 from sofa_scim_desktop.services import synchronizations as syncs
@@ -32,8 +34,10 @@ class SyncEditor(QDialog):
         existing = {s.identifier for s in syncs.overview()} - {identifier}
         groups, roles = syncs.mapping_targets()
         self.parameters = ParametersTab(existing)
-        self.groups = MappingTab("group", groups)
-        self.roles = MappingTab("role", roles)
+        source = MappingSource(services, identifier)
+        self.groups = MappingTab("group", groups, source)
+        self.roles = MappingTab("role", roles, source)
+        self.preview = PreviewPanel()
         self.logging = LoggingTab()
         self.tabs = QTabWidget()
         self.tabs.addTab(self.parameters, self.tr("Parameters"))
@@ -51,6 +55,9 @@ class SyncEditor(QDialog):
         self.next_button.clicked.connect(lambda: self._step(1))
         self.cancel_button.clicked.connect(self.reject)
         self.save_button.clicked.connect(self.save)
+        self.preview.confirmed.connect(self._commit)
+        self.preview.back.connect(lambda: self._previewing(False))
+        self.preview.ready.connect(self._preview_ready)
         self.tabs.currentChanged.connect(self._tab_changed)
         self.resize(760, 600)
         if identifier is None:
@@ -68,9 +75,11 @@ class SyncEditor(QDialog):
         buttons.addWidget(self.save_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
+        layout.addWidget(self.preview)
         layout.addWidget(self.problem)
         layout.addLayout(buttons)
         self.problem.hide()
+        self.preview.hide()
 
     @classmethod
     def edit(cls, services: Services, identifier: str | None, parent: QWidget | None) -> str | None:
@@ -117,12 +126,34 @@ class SyncEditor(QDialog):
         return found[0] if found else None
 
     def save(self) -> None:
-        """Refuses invalid input with its reason and keeps everything typed."""
+        """Refuses invalid input with its reason and keeps everything typed; then shows who
+        gains and who loses what (computed off the GUI thread) before saving.
+        """
         problem = self.first_problem()
         if problem:
             self.tabs.setCurrentIndex(problem[0])
             self._show_problem(problem[1])
             return
+        self.problem.hide()
+        if self.original is None:
+            self._commit()  # a new synchronization has no users yet: nobody gains or loses
+            return
+        syncs_service, original = self.services.synchronizations, self.original
+        groups, roles = self.groups.rows(), self.roles.rows()
+        self._previewing(True)
+        self.preview.start(lambda: syncs_service.preview_mappings(original, groups, roles))
+
+    def _previewing(self, shown: bool) -> None:
+        self.tabs.setVisible(not shown)
+        self.preview.setVisible(shown)
+        for button in (self.back_button, self.next_button, self.save_button):
+            button.setVisible(not shown)
+
+    def _preview_ready(self, effects: syncs.MappingEffects) -> None:
+        if not effects.gains and not effects.losses:
+            self._commit()  # nobody gains or loses anything: nothing to confirm
+
+    def _commit(self) -> None:
         try:
             saved = syncs.save(
                 self.services.synchronizations,
@@ -132,6 +163,7 @@ class SyncEditor(QDialog):
                 self.roles.rows(),
             )
         except DomainError as error:  # e.g. another type already set up (the service's words)
+            self._previewing(False)
             self._show_problem(error_text(error))
             return
         self.saved_identifier = saved.identifier

@@ -1009,6 +1009,14 @@ Pošlete prosím tento soubor spolu s popisem toho, co jste dělali, podpoře So
         <translation>Identifikátor „{identifier}“ už používá „{name}“.</translation>
     </message>
     <message>
+        <source>No mapping of {remote} to the group &apos;{name}&apos;.</source>
+        <translation>Skupina {remote} není namapována na skupinu „{name}“.</translation>
+    </message>
+    <message>
+        <source>No mapping of {remote} to the role &apos;{name}&apos;.</source>
+        <translation>Skupina {remote} není namapována na roli „{name}“.</translation>
+    </message>
+    <message>
         <source>&apos;{value}&apos; is not a remote group identifier: expected the group&apos;s Object Id, a GUID such as 0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0.</source>
         <translation>„{value}“ není identifikátor vzdálené skupiny: očekává se Object Id skupiny, GUID jako 0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0.</translation>
     </message>
@@ -1701,12 +1709,24 @@ Smazáním zmizí i tato mapování a členství všech jejích členů (%3), v�
         <translation>Identifikátor vzdálené skupiny</translation>
     </message>
     <message>
+        <source>Entra group</source>
+        <translation>Skupina v Entra</translation>
+    </message>
+    <message>
         <source>Add a row</source>
         <translation>Přidat řádek</translation>
     </message>
     <message>
         <source>Remove row</source>
         <translation>Odebrat řádek</translation>
+    </message>
+    <message>
+        <source>There are no Sofa groups yet: add a row and create one with its + button.</source>
+        <translation>V Sofa zatím nejsou žádné skupiny: přidejte řádek a vytvořte skupinu jeho tlačítkem +.</translation>
+    </message>
+    <message>
+        <source>There are no Sofa roles yet: add a row and create one with its + button.</source>
+        <translation>V Sofa zatím nejsou žádné role: přidejte řádek a vytvořte roli jeho tlačítkem +.</translation>
     </message>
     <message>
         <source>Members of a remote group (its Object Id in the Microsoft Entra admin center, Groups → All groups) become members of the Sofa group.</source>
@@ -1717,20 +1737,64 @@ Smazáním zmizí i tato mapování a členství všech jejích členů (%3), v�
         <translation>Členové vzdálené skupiny (její ID objektu v Centru pro správu Microsoft Entra, Skupiny → Všechny skupiny) dostanou roli v Sofa.</translation>
     </message>
     <message>
-        <source>There are no Sofa groups yet: create them in the Directory first.</source>
-        <translation>V Sofa zatím nejsou žádné skupiny: nejprve je vytvořte v Adresáři.</translation>
+        <source>Create a new Sofa group for this row (it is created at once)</source>
+        <translation>Vytvořit pro tento řádek novou skupinu v Sofa (vytvoří se hned)</translation>
     </message>
     <message>
-        <source>There are no Sofa roles yet: create them in the Directory first.</source>
-        <translation>V Sofa zatím nejsou žádné role: nejprve je vytvořte v Adresáři.</translation>
+        <source>Create a new Sofa role for this row (it is created at once)</source>
+        <translation>Vytvořit pro tento řádek novou roli v Sofa (vytvoří se hned)</translation>
+    </message>
+    <message>
+        <source>New Sofa group</source>
+        <translation>Nová skupina v Sofa</translation>
+    </message>
+    <message>
+        <source>Name of the new Sofa group:</source>
+        <translation>Název nové skupiny v Sofa:</translation>
+    </message>
+    <message>
+        <source>New Sofa role</source>
+        <translation>Nová role v Sofa</translation>
+    </message>
+    <message>
+        <source>Name of the new Sofa role:</source>
+        <translation>Název nové role v Sofa:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n members</source>
+        <translation>
+            <numerusform>%n člen</numerusform>
+            <numerusform>%n členové</numerusform>
+            <numerusform>%n členů</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Entra has sent this group: %1, with %2.</source>
+        <translation>Entra tuto skupinu poslal: %1, počet členů: %2.</translation>
+    </message>
+    <message>
+        <source>Never sent by Entra</source>
+        <translation>Entra ji nikdy neposlal</translation>
+    </message>
+    <message>
+        <source>Entra has never sent a group with this Object Id: a typo, or the group is not assigned to the enterprise application (Users and groups) yet.</source>
+        <translation>Entra nikdy neposlal skupinu s tímto ID objektu: buď je v něm překlep, nebo skupina zatím není přiřazena podnikové aplikaci (Uživatelé a skupiny).</translation>
+    </message>
+    <message>
+        <source>Row %1 gives the built-in role %2 to every member of the Entra group %3 (%4): check that all of them should have it.</source>
+        <translation>Řádek %1 dává vestavěnou roli %2 všem členům skupiny %3 v Entra (%4): ověřte, že ji mají mít všichni.</translation>
+    </message>
+    <message>
+        <source>Row %1 gives the built-in role %2 to every member of the Entra group: check that all of them should have it.</source>
+        <translation>Řádek %1 dává vestavěnou roli %2 všem členům skupiny v Entra: ověřte, že ji mají mít všichni.</translation>
+    </message>
+    <message>
+        <source>Row %1: choose a Sofa group or role, or create one with the + button.</source>
+        <translation>Řádek %1: vyberte skupinu nebo roli v Sofa, nebo ji vytvořte tlačítkem +.</translation>
     </message>
     <message>
         <source>Object Id, e.g. %1</source>
         <translation>ID objektu, např. %1</translation>
-    </message>
-    <message>
-        <source>Row %1: choose a Sofa group or role.</source>
-        <translation>Řádek %1: vyberte skupinu nebo roli v Sofa.</translation>
     </message>
     <message>
         <source>Row %1: enter the remote group identifier.</source>
@@ -1768,8 +1832,16 @@ Smazáním zmizí i tato mapování a členství všech jejích členů (%3), v�
         <translation>%1 — ze synchronizace %2</translation>
     </message>
     <message>
+        <source>%1 — from synchronization %2, Entra group %3</source>
+        <translation>%1 — ze synchronizace %2, skupina %3 v Entra</translation>
+    </message>
+    <message>
         <source>Derived by synchronization %1 from Entra group membership; it follows Entra and cannot be withdrawn by hand.</source>
         <translation>Převzato synchronizací %1 z členství ve skupině v Entra; řídí se podle Entra a ručně ho odebrat nelze.</translation>
+    </message>
+    <message>
+        <source>Derived by synchronization %1: the user is a member of the Entra group %2 (Object Id %3), which a mapping of %1 names. It follows Entra and cannot be withdrawn by hand.</source>
+        <translation>Převzato synchronizací %1: uživatel je členem skupiny %2 v Entra (ID objektu %3), kterou uvádí mapování synchronizace %1. Řídí se podle Entra a ručně ho odebrat nelze.</translation>
     </message>
     <message>
         <source>Select a membership granted by hand to withdraw it.</source>
@@ -2098,6 +2170,81 @@ Smazáním zmizí i tato mapování a členství všech jejích členů (%3), v�
     <message>
         <source>Not set</source>
         <translation>Nenastaveno</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPanel</name>
+    <message>
+        <source>Before saving: who gains and who loses a group or role</source>
+        <translation>Před uložením: kdo získá a kdo ztratí skupinu nebo roli</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Uživatel</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Změna</translation>
+    </message>
+    <message>
+        <source>Group or role in Sofa</source>
+        <translation>Skupina nebo role v Sofa</translation>
+    </message>
+    <message>
+        <source>Back to editing</source>
+        <translation>Zpět k úpravám</translation>
+    </message>
+    <message>
+        <source>Save with these changes</source>
+        <translation>Uložit s těmito změnami</translation>
+    </message>
+    <message>
+        <source>Working out who gains and who loses which group or role…</source>
+        <translation>Zjišťuji, kdo získá a kdo ztratí kterou skupinu nebo roli…</translation>
+    </message>
+    <message>
+        <source>The preview failed: %1</source>
+        <translation>Náhled se nepodařil: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Gaining a group or role: %n users.</source>
+        <translation>
+            <numerusform>Skupinu nebo roli získá %n uživatel.</numerusform>
+            <numerusform>Skupinu nebo roli získají %n uživatelé.</numerusform>
+            <numerusform>Skupinu nebo roli získá %n uživatelů.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Losing a group or role: %n users.</source>
+        <translation>
+            <numerusform>Skupinu nebo roli ztratí %n uživatel.</numerusform>
+            <numerusform>Skupinu nebo roli ztratí %n uživatelé.</numerusform>
+            <numerusform>Skupinu nebo roli ztratí %n uživatelů.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Listed: the first %1 of %n changes.</source>
+        <translation>
+            <numerusform>Uvedeno prvních %1 z %n změny.</numerusform>
+            <numerusform>Uvedeno prvních %1 ze %n změn.</numerusform>
+            <numerusform>Uvedeno prvních %1 z %n změn.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>gains</source>
+        <translation>získá</translation>
+    </message>
+    <message>
+        <source>loses</source>
+        <translation>ztratí</translation>
+    </message>
+    <message>
+        <source>group %1</source>
+        <translation>skupinu %1</translation>
+    </message>
+    <message>
+        <source>role %1</source>
+        <translation>roli %1</translation>
     </message>
 </context>
 <context>

@@ -119,12 +119,46 @@
     </message>
 </context>
 <context>
+    <name>MappingTab</name>
+    <message numerus="yes">
+        <source>%n members</source>
+        <translation>
+            <numerusform>%n member</numerusform>
+            <numerusform>%n members</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ParametersTab</name>
     <message numerus="yes">
         <source>The identifier may have at most %n characters.</source>
         <translation>
             <numerusform>The identifier may have at most %n character.</numerusform>
             <numerusform>The identifier may have at most %n characters.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPanel</name>
+    <message numerus="yes">
+        <source>Gaining a group or role: %n users.</source>
+        <translation>
+            <numerusform>Gaining a group or role: %n user.</numerusform>
+            <numerusform>Gaining a group or role: %n users.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Losing a group or role: %n users.</source>
+        <translation>
+            <numerusform>Losing a group or role: %n user.</numerusform>
+            <numerusform>Losing a group or role: %n users.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Listed: the first %1 of %n changes.</source>
+        <translation>
+            <numerusform>Listed: the first %1 of %n change.</numerusform>
+            <numerusform>Listed: the first %1 of %n changes.</numerusform>
         </translation>
     </message>
 </context>

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 
 from sofa_scim_desktop import bootstrap
 from sofa_scim_desktop.gui.directory import DirectoryView
+from sofa_scim_desktop.storage.tables import ScimUser
 from tests.gui.directory.conftest import DERIVED_USER
 from tests.gui.directory.conftest import Prompts
 from tests.samples import entra_user
@@ -38,10 +39,10 @@ def test_memberships_say_who_granted_them(contoso: Any, view: DirectoryView) -> 
     select(view, DERIVED_USER)
     assert view.users.detail.groups.items() == [
         ("Board — granted by hand", True, True),
-        ("Finance — from synchronization Contoso", False, False),
+        ("Finance — from synchronization Contoso, Entra group Accounting", False, False),
     ]
     assert view.users.detail.roles.items() == [
-        ("Approver — from synchronization Contoso", False, False)
+        ("Approver — from synchronization Contoso, Entra group Accounting", False, False)
     ]
 
 
@@ -141,6 +142,27 @@ def test_grant_without_any_group_says_where_to_create_one(
     select(view, "admin")
     qtbot.mouseClick(view.users.detail.groups.grant_button, Qt.MouseButton.LeftButton)
     assert answers.errors == ["There are no groups yet: create one on the Groups tab."]
+
+
+def test_each_membership_says_through_which_entra_group(
+    contoso: bootstrap.Services, endpoint: Any, view: DirectoryView
+) -> None:
+    """The same reasons as `user explain`: a second Entra group granting Finance shows too."""
+    entra = Entra(contoso, endpoint.identifier)
+    contoso.synchronizations.map_group(endpoint.identifier, "Finance", FINANCE)
+    jana = ScimUser.get(ScimUser.user_name == DERIVED_USER).scim_id
+    entra.group("Finance team", FINANCE, jana)
+    select(view, DERIVED_USER)
+    assert [text for text, _, _ in view.users.detail.groups.items()] == [
+        "Finance — from synchronization Contoso, Entra group Accounting",
+        "Finance — from synchronization Contoso, Entra group Finance team",
+    ]
+    tip = view.users.detail.groups.list.item(1).toolTip()
+    assert f"member of the Entra group Finance team (Object Id {FINANCE})" in tip
+    explained = contoso.directory.explain(DERIVED_USER).groups
+    assert [(m.name, m.remote_name) for m in explained] == [
+        ("Finance", "Accounting"), ("Finance", "Finance team"),
+    ]  # fmt: skip
 
 
 def test_a_work_email_that_is_no_address_is_explained(
