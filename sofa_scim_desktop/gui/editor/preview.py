@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QWidget
 
 from sofa_scim_desktop.gui.error_texts import error_text
 from sofa_scim_desktop.gui.labels import problem_label
+from sofa_scim_desktop.gui.role_names import role_name
 from sofa_scim_desktop.services.synchronizations import MappingChange
 from sofa_scim_desktop.services.synchronizations import MappingEffects
 
@@ -184,4 +185,4 @@ class PreviewPanel(QWidget):
     def _target(self, change: MappingChange) -> str:
         if change.kind == "group":
             return self.tr("group %1").replace("%1", change.name)
-        return self.tr("role %1").replace("%1", change.name)
+        return self.tr("role %1").replace("%1", role_name(change.name))
