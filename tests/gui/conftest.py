@@ -17,12 +17,14 @@ from PySide6.QtCore import QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
 
 from sofa_scim_desktop import bootstrap
 from sofa_scim_desktop.gui import i18n
 from sofa_scim_desktop.gui import prompts
 from sofa_scim_desktop.gui.close_dialog import CloseDialog
 from sofa_scim_desktop.gui.crash import CrashDialog
+from sofa_scim_desktop.gui.main_window import MainWindow
 from sofa_scim_desktop.services.mail.worker import MailWorker
 from sofa_scim_desktop.services.synchronizations import SyncSettings
 from tests.services.mail.conftest import smtp  # noqa: F401  (the aiosmtpd sink, reused)
@@ -114,3 +116,14 @@ def language(request: pytest.FixtureRequest) -> str:
     if request.param == "cs":
         request.getfixturevalue("czech")
     return str(request.param)
+
+
+@pytest.fixture
+def window(qtbot: QtBot, services: bootstrap.Services) -> Iterator[MainWindow]:
+    services.settings.set("server.port", "0")
+    services.settings.set("gui.on_close", "quit")  # pytest-qt closes it before the teardown
+    widget = MainWindow(services)
+    qtbot.addWidget(widget)
+    widget.show()
+    yield widget
+    widget.server.stop()

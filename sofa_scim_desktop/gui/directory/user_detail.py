@@ -51,7 +51,9 @@ class UserDetailPane(QScrollArea):
         self.roles.withdrawRequested.connect(lambda name: self.withdraw("role", name))
         self.setWidget(self._body())
         self.setWidgetResizable(True)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # NOTE: a GUID or a long address cannot wrap: scroll rather than clip the pane's right
+        # side when the splitter gives it less than that.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.show_user(None)
 
     def _labels(self) -> list[tuple[str, str]]:
@@ -79,6 +81,8 @@ class UserDetailPane(QScrollArea):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setVerticalSpacing(3)
+        # A narrow pane puts a long value under its label instead of beside it.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         for key, label in self._labels():
             value = QLabel()
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

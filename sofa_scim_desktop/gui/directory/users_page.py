@@ -22,12 +22,15 @@ from PySide6.QtWidgets import QTableView
 from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
+from sofa_scim_desktop.gui.column_widths import ColumnWidths
 from sofa_scim_desktop.gui.directory.new_user_dialog import NewUserDialog
 from sofa_scim_desktop.gui.directory.user_detail import UserDetailPane
 from sofa_scim_desktop.gui.directory.users_model import UsersModel
 from sofa_scim_desktop.services.directory import Directory
 
 SEARCH_DELAY_MS = 300
+# Typical values of the short columns, for their widths; the names share what is left.
+COLUMN_SAMPLES = ("", "", "", "Finance", "Contoso_HQ", "Deactivated")
 
 
 class UsersPage(QWidget):
@@ -73,16 +76,7 @@ class UsersPage(QWidget):
         # PERF: fixed row heights and column widths: no measuring of 10,000 rows.
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
-        # Names share the width, short columns keep theirs: every column stays in sight
-        # whatever the splitter, without measuring rows (ResizeToContents reads 1,000 of them).
-        header = table.horizontalHeader()
-        for column in (0, 1, 2):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-        for column, text in ((3, "Department"), (4, "Contoso_HQ"), (5, "Deactivated")):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            label = str(self.model.headerData(column, Qt.Orientation.Horizontal))
-            width = max(table.fontMetrics().horizontalAdvance(t) for t in (text, label))
-            table.setColumnWidth(column, width + 24)
+        self.column_widths = ColumnWidths(table, COLUMN_SAMPLES, stretch=(0, 1, 2))
         return table
 
     def _lay_out(self) -> None:
@@ -101,7 +95,7 @@ class UsersPage(QWidget):
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([650, 450])
+        self.splitter.setSizes([660, 320])
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
 
