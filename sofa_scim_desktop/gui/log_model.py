@@ -16,6 +16,8 @@ from PySide6.QtGui import QColor
 from sofa_scim_desktop.gui.dates import local_seconds
 from sofa_scim_desktop.gui.log_texts import LogTexts
 from sofa_scim_desktop.gui.log_texts import Worded
+from sofa_scim_desktop.gui.sorting import SORT_ROLE
+from sofa_scim_desktop.gui.sorting import moment_key
 from sofa_scim_desktop.gui.table_model import RowsTableModel
 from sofa_scim_desktop.services.journal import LogRecord
 
@@ -79,6 +81,8 @@ class LogTableModel(RowsTableModel):
         if not index.isValid():
             return None
         record = self.records[index.row()]
+        if role == SORT_ROLE and index.column() in (TIME, LEVEL):
+            return moment_key(record.at) if index.column() == TIME else record.level
         if role == Qt.ItemDataRole.DisplayRole:
             if index.column() == TIME:
                 return local_seconds(record.at)

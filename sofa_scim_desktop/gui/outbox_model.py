@@ -17,6 +17,8 @@ from PySide6.QtGui import QColor
 from sofa_scim_desktop.gui.dates import local_date
 from sofa_scim_desktop.gui.dates import local_text
 from sofa_scim_desktop.gui.dates import to_qdatetime
+from sofa_scim_desktop.gui.sorting import SORT_ROLE
+from sofa_scim_desktop.gui.sorting import moment_key
 from sofa_scim_desktop.gui.table_model import RowsTableModel
 from sofa_scim_desktop.services.mail.outbox import OutboxEntry
 
@@ -98,6 +100,13 @@ class OutboxModel(RowsTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(entry, column)
+        if role == SORT_ROLE:
+            sort_values = {
+                CREATED: moment_key(entry.created_at),
+                SENT: moment_key(entry.sent_at),
+                ATTEMPTS: entry.attempts,
+            }
+            return sort_values.get(column)
         if role == Qt.ItemDataRole.ForegroundRole and column == STATE:
             return QBrush(QColor(COLOURS.get(entry.state, "#000000")))
         if role == Qt.ItemDataRole.ToolTipRole:

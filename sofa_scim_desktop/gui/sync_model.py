@@ -22,6 +22,8 @@ from sofa_scim_desktop.gui.dates import local_text
 from sofa_scim_desktop.gui.health_icons import health_icon
 from sofa_scim_desktop.gui.health_texts import HealthWords
 from sofa_scim_desktop.gui.relative_time import ago
+from sofa_scim_desktop.gui.sorting import SORT_ROLE
+from sofa_scim_desktop.gui.sorting import moment_key
 from sofa_scim_desktop.gui.table_model import RowsTableModel
 from sofa_scim_desktop.services.synchronizations import SyncSummary
 
@@ -109,6 +111,8 @@ class SyncTableModel(RowsTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(row, column)
+        if role == SORT_ROLE:
+            return self._sort_value(row, column)
         if column == KEY_EXPIRES:
             return self._key_decoration(row, role)
         if column == HEALTH:
@@ -123,6 +127,17 @@ class SyncTableModel(RowsTableModel):
         if column == DESCRIPTION and role == Qt.ItemDataRole.ToolTipRole:
             return row.description or None
         return None
+
+    def _sort_value(self, row: SyncSummary, column: int) -> Any:
+        if column == USERS:
+            return row.users
+        if column == LAST_CALL:
+            return moment_key(row.last_call_at)
+        if column == LAST_SUCCESS:
+            return moment_key(row.figures.last_success)
+        if column == KEY_EXPIRES:
+            return moment_key(row.key_expires_at)
+        return None  # the text shown
 
     def _text(self, row: SyncSummary, column: int) -> str:
         if column == NAME:

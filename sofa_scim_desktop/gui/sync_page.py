@@ -30,6 +30,9 @@ from sofa_scim_desktop.gui.connection_check_view import LocalUrl
 from sofa_scim_desktop.gui.editor.dialog import SyncEditor
 from sofa_scim_desktop.gui.health_texts import HealthWords
 from sofa_scim_desktop.gui.log_viewer import LogViewer
+from sofa_scim_desktop.gui.sorting import make_sortable
+from sofa_scim_desktop.gui.sorting import source_row
+from sofa_scim_desktop.gui.sorting import view_row
 from sofa_scim_desktop.gui.sync_model import DESCRIPTION
 from sofa_scim_desktop.gui.sync_model import TYPE
 from sofa_scim_desktop.gui.sync_model import SyncTableModel
@@ -99,10 +102,14 @@ class SyncPage(QWidget):
         self.timer.timeout.connect(self.refresh)
         self.timer.start(POLL_MS)
         self.refresh()
+        # NOTE: an empty first list resets nothing: without this every row action looked
+        # enabled until the first synchronization came.
+        self._update_actions()
 
     def _table(self) -> QTableView:
         table = QTableView()
         table.setModel(self.model)
+        make_sortable(table)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -181,12 +188,12 @@ class SyncPage(QWidget):
 
     def selected(self) -> SyncSummary | None:
         rows = self.table.selectionModel().selectedRows()
-        return self.model.row_at(rows[0].row()) if rows else None
+        return self.model.row_at(source_row(self.table, rows[0])) if rows else None
 
     def select(self, identifier: str) -> None:
         row = self.model.row_of(identifier)
         if row >= 0:
-            self.table.selectRow(row)
+            self.table.selectRow(view_row(self.table, row))
 
     def _update_actions(self) -> None:
         current = self.selected()

@@ -277,3 +277,9 @@ def test_an_edited_identifier_stays_selected(
     view.table.selectRow(0)
     view.edit_action.trigger()
     assert view.selected() is not None and view.selected().name == "Zeta"
+
+
+def test_an_empty_list_offers_only_add(page: Callable[[], SyncPage]) -> None:
+    view = page()
+    assert view.add_action.isEnabled()
+    assert not any(action.isEnabled() for action in view.actions_in_order()[1:])

@@ -20,6 +20,8 @@ from sofa_scim_desktop.services.directory import UserRow
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 USER_NAME_ROLE = Qt.ItemDataRole.UserRole
+# The directory's orders, by column (storage.directory.USER_ORDERS).
+COLUMN_ORDERS = ("user_name", "display_name", "email", "department", "source", "state")
 
 
 class UsersModel(RowsTableModel):
@@ -33,6 +35,7 @@ class UsersModel(RowsTableModel):
         self._directory = directory
         self._rows: list[UserRow] = []
         self._search = ""
+        self._order = (0, Qt.SortOrder.AscendingOrder)
         self._complete = False
         self._total: int | None = None
         self._headers = [
@@ -62,14 +65,26 @@ class UsersModel(RowsTableModel):
     def reload(self) -> None:
         self.set_search(self._search)
 
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """A click on a header: the directory sorts (the rows loaded so far are only the first
+        pages), and the list starts over in that order.
+        """
+        if 0 <= column < len(COLUMN_ORDERS) and (column, order) != self._order:
+            self._order = (column, order)
+            self.reload()
+
     def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and not self._complete
 
     def fetchMore(self, parent: AnyIndex = QModelIndex()) -> None:  # noqa: B008
         if parent.isValid() or self._complete:
             return
-        after = self._rows[-1].key if self._rows else None
-        page = self._directory.user_page(self._search, after, self.PAGE)
+        after = self._rows[-1] if self._rows else None
+        column, order = self._order
+        descending = order == Qt.SortOrder.DescendingOrder
+        page = self._directory.user_page(
+            self._search, after, self.PAGE, COLUMN_ORDERS[column], descending
+        )
         self._complete = len(page) < self.PAGE
         if page:
             first = len(self._rows)

@@ -77,6 +77,9 @@ class UsersPage(QWidget):
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
         self.column_widths = ColumnWidths(table, COLUMN_SAMPLES, stretch=(0, 1, 2))
+        # The model sorts in the directory: a click on a header reloads in that order.
+        table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        table.setSortingEnabled(True)
         return table
 
     def _lay_out(self) -> None:
@@ -144,8 +147,19 @@ class UsersPage(QWidget):
         self.select_user(created)
 
     def refresh(self) -> None:
-        """Reloads the list and the selected user's detail (after changes elsewhere)."""
+        """Reloads the list and the selected user's detail (after changes elsewhere), keeping
+        the admin's place: as many rows loaded as before, the same user selected, the same
+        scroll position.
+        """
         selected = self.detail.user_name()
+        loaded = self.model.rowCount()
+        scrolled = self.table.verticalScrollBar().value()
         self.model.reload()
-        if selected is not None and not self.select_user(selected):
-            self.detail.show_user(selected)
+        while self.model.rowCount() < loaded and self.model.canFetchMore():
+            self.model.fetchMore()
+        row = self.model.row_of(selected) if selected is not None else None
+        if row is not None:
+            self.table.selectRow(row)
+        elif selected is not None:
+            self.detail.show_user(selected)  # beyond the loaded rows, or just removed
+        self.table.verticalScrollBar().setValue(scrolled)
