@@ -9,8 +9,11 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex
 from PySide6.QtCore import QPersistentModelIndex
+from PySide6.QtCore import QSize
 from PySide6.QtCore import QSortFilterProxyModel
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHeaderView
+from PySide6.QtWidgets import QStyle
 from PySide6.QtWidgets import QTableView
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -21,6 +24,20 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 40
 class SortProxy(QSortFilterProxyModel):
     def lessThan(self, left: AnyIndex, right: AnyIndex) -> bool:  # noqa: N802
         return sort_key(left) < sort_key(right)
+
+
+class SortHeader(QHeaderView):
+    """Room for the sort arrow in the sorted column only: Qt widens every header by it, and the
+    synchronization list then no longer fit 1100 px in Czech (two-line headers: ~40 px each).
+    """
+
+    def sectionSizeFromContents(self, logical: int) -> QSize:  # noqa: N802
+        size = super().sectionSizeFromContents(logical)
+        if self.isSortIndicatorShown() and logical != self.sortIndicatorSection():
+            margin = self.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, self)
+            # What QHeaderView adds for the arrow: the header's height and a margin.
+            size.setWidth(max(size.width() - size.height() - margin, 0))
+        return size
 
 
 def sort_key(index: AnyIndex) -> tuple[int, Any]:
@@ -48,6 +65,10 @@ def make_sortable(
     """
     proxy = SortProxy(table)
     proxy.setSourceModel(table.model())
+    header = SortHeader(Qt.Orientation.Horizontal, table)
+    header.setSectionsClickable(True)  # a QTableView's own header is; a new one is not
+    header.setHighlightSections(True)
+    table.setHorizontalHeader(header)
     proxy.setDynamicSortFilter(True)
     table.setModel(proxy)
     table.horizontalHeader().setSortIndicator(column, order)

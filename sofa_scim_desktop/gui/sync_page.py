@@ -65,12 +65,12 @@ class SyncPage(QWidget):
         self.words = HealthWords(self)
         self.health: tuple[str, str] = ("ok", "")  # the worst, as last told
         self.add_action = QAction(self.tr("+ Add SCIM synchronization"), self)
-        self.edit_action = QAction(self.tr("Edit synchronization"), self)
-        self.delete_action = QAction(self.tr("Delete synchronization"), self)
-        self.access_action = QAction(self.tr("Access details"), self)
-        self.toggle_action = QAction(self.tr("Enable synchronization"), self)
-        self.logs_action = QAction(self.tr("Display the logs"), self)
-        self.check_action = QAction(self.tr("Check the connection"), self)
+        self.edit_action = QAction(self.tr("&Edit synchronization"), self)
+        self.delete_action = QAction(self.tr("&Delete synchronization"), self)
+        self.access_action = QAction(self.tr("&Access details"), self)
+        self.toggle_action = QAction(self.tr("E&nable synchronization"), self)
+        self.logs_action = QAction(self.tr("Display the &logs"), self)
+        self.check_action = QAction(self.tr("&Check the connection"), self)
         # This computer's server, for the check to compare with (MainWindow sets it).
         self.local_url: LocalUrl | None = None
         self.toolbar = QToolBar()
@@ -201,7 +201,7 @@ class SyncPage(QWidget):
             action.setEnabled(current is not None)
         enabled = current is not None and current.enabled
         self.toggle_action.setText(
-            self.tr("Disable synchronization") if enabled else self.tr("Enable synchronization")
+            self.tr("D&isable synchronization") if enabled else self.tr("E&nable synchronization")
         )
 
     def _context_menu(self, position: QPoint) -> None:

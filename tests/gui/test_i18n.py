@@ -135,7 +135,7 @@ def test_main_window_in_czech(qtbot: QtBot, services: bootstrap.Services, czech:
     qtbot.addWidget(window)
     assert window.navigation.topLevelItem(0).child(0).text(0) == "Synchronizace uživatelů"
     assert window.sync_page.add_action.text() == "+ Přidat SCIM synchronizaci"
-    assert window.sync_page.access_action.text() == "Přístupové údaje"
+    assert window.sync_page.access_action.iconText() == "Přístupové údaje"
     assert window.server_status.text() == "SCIM server je zastaven"
     window.server.stop()
 
