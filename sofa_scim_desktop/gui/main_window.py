@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QTreeWidget
 from PySide6.QtWidgets import QTreeWidgetItem
 
 from sofa_scim_desktop.bootstrap import Services
+from sofa_scim_desktop.gui import window_state
 from sofa_scim_desktop.gui.about_dialog import AboutDialog
 from sofa_scim_desktop.gui.background import Background
 from sofa_scim_desktop.gui.close_dialog import KEEP
@@ -58,7 +59,7 @@ class MainWindow(QMainWindow):
         self.settings_page.saved.connect(self.sync_page.refresh)  # e.g. a new public base URL
         self.sync_page.settingsRequested.connect(self.open_public_base_url)
         self.navigation = self._navigation()
-        splitter = QSplitter()
+        self.splitter = splitter = QSplitter()
         splitter.addWidget(self.navigation)
         splitter.addWidget(self.pages)
         splitter.setStretchFactor(1, 1)
@@ -85,6 +86,10 @@ class MainWindow(QMainWindow):
         self.help_dialog: HelpDialog | None = None
         self.menus = MenuBar(self)
         self.resize(1100, 700)
+        window_state.restore(self, self._splitters())
+
+    def _splitters(self) -> dict[str, QSplitter]:
+        return {"navigation": self.splitter, "users": self.directory_page.users.splitter}
 
     def _navigation(self) -> QTreeWidget:
         tree = QTreeWidget()
@@ -212,6 +217,7 @@ class MainWindow(QMainWindow):
         self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        window_state.save(self, self._splitters())  # into the tray or for good
         choice = QUIT if self._quitting else self.background.on_close()
         if choice != QUIT:  # KEEP, or None: Cancel
             event.ignore()

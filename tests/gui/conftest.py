@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QLocale
+from PySide6.QtCore import QSettings
 from PySide6.QtCore import Qt
 from PySide6.QtCore import QTimer
 from PySide6.QtTest import QTest
@@ -48,6 +49,17 @@ def no_real_prompts(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(prompts, "save_path", unexpected)
     monkeypatch.setattr(CloseDialog, "ask", classmethod(unexpected))
     monkeypatch.setattr(CrashDialog, "show_error", classmethod(unexpected))
+
+
+@pytest.fixture(autouse=True)
+def window_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The window's remembered size and splitters (QSettings) in a folder of the test's own,
+    never the admin's ~/.config.
+    """
+    folder = tmp_path_factory.mktemp("qsettings")
+    for format in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(format, QSettings.Scope.UserScope, str(folder))
+    yield folder
 
 
 @pytest.fixture(autouse=True)

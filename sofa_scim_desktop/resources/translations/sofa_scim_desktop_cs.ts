@@ -71,6 +71,10 @@
         <translation>(%1 až %2 dnů)</translation>
     </message>
     <message>
+        <source>A key is valid for %1 to %2 days, not %3.</source>
+        <translation>Klíč platí %1 až %2 dní, ne %3.</translation>
+    </message>
+    <message>
         <source>The new key</source>
         <translation>Nový klíč</translation>
     </message>
@@ -477,6 +481,13 @@ Dokud server neběží, Entra se k tomuto počítači nedostane. Zvolte jiný po
             <numerusform>… a %n další</numerusform>
             <numerusform>… a %n dalších</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Clipboard</name>
+    <message>
+        <source>Copied</source>
+        <translation>Zkopírováno</translation>
     </message>
 </context>
 <context>
