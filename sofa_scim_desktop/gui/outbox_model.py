@@ -2,21 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtCore import QDate
-from PySide6.QtCore import QLocale
 from PySide6.QtCore import QModelIndex
 from PySide6.QtCore import QPersistentModelIndex
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush
 from PySide6.QtGui import QColor
 
-from sofa_scim_desktop.gui.dates import local_date
 from sofa_scim_desktop.gui.dates import local_text
-from sofa_scim_desktop.gui.dates import to_qdatetime
 from sofa_scim_desktop.gui.sorting import SORT_ROLE
 from sofa_scim_desktop.gui.sorting import moment_key
 from sofa_scim_desktop.gui.table_model import RowsTableModel
@@ -35,18 +30,6 @@ def state_text(entry: OutboxEntry) -> str:
         "failed": QCoreApplication.translate("MailState", "Failed"),
     }
     return texts.get(entry.state, entry.state)
-
-
-def when(moment: datetime | None) -> str:
-    """Today's messages by their time, older ones by their date, as mail clients do: the
-    columns stay narrow (the tooltip has both).
-    """
-    if moment is None:
-        return ""
-    local = to_qdatetime(moment)
-    if local.date() == QDate.currentDate():
-        return QLocale().toString(local.time(), QLocale.FormatType.ShortFormat)
-    return local_date(moment)
 
 
 def kind_text(kind: str) -> str:
@@ -129,11 +112,11 @@ class OutboxModel(RowsTableModel):
         if column == LAST_ERROR:
             return (entry.last_error or "").splitlines()[0] if entry.last_error else ""
         values = {
-            CREATED: when(entry.created_at),
+            CREATED: local_text(entry.created_at),
             TO: entry.to,
             SUBJECT: entry.subject,
             KIND: kind_text(entry.kind),
             ATTEMPTS: str(entry.attempts),
-            SENT: when(entry.sent_at),
+            SENT: local_text(entry.sent_at),
         }
         return values[column]

@@ -169,7 +169,7 @@ def test_access_dialog_in_czech(
 
 def test_dates_follow_the_czech_locale(czech: None) -> None:
     assert QLocale().name() == "cs_CZ"
-    assert local_date(datetime(2026, 3, 9, 12, 0)) == "09.03.26"
+    assert local_date(datetime(2026, 3, 9, 12, 0)) == "9. 3. 2026"  # four digits, ČSN 01 6910
 
 
 def test_missing_qm_runs_in_english(

@@ -4,12 +4,9 @@ synchronization, the state, and groups and roles with who granted them.
 
 from __future__ import annotations
 
-from datetime import UTC
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QDateTime
-from PySide6.QtCore import QLocale
 from PySide6.QtCore import Qt
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout
@@ -19,9 +16,11 @@ from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
 from sofa_scim_desktop.domain.errors import DomainError
+from sofa_scim_desktop.gui.dates import local_text
 from sofa_scim_desktop.gui.directory import prompts
 from sofa_scim_desktop.gui.directory.memberships_box import MembershipsBox
 from sofa_scim_desktop.gui.directory.users_model import state_text
+from sofa_scim_desktop.gui.relative_time import ago
 from sofa_scim_desktop.services.directory import Directory
 from sofa_scim_desktop.services.directory import UserDetail
 
@@ -187,8 +186,7 @@ class UserDetailPane(QScrollArea):
 
 
 def local_time(moment: datetime | None) -> str:
-    """A stored naive-UTC time in the user's locale and time zone."""
+    """A stored naive-UTC time in the user's locale and time zone, and how long ago."""
     if moment is None:
         return "—"
-    stamp = QDateTime.fromSecsSinceEpoch(int(moment.replace(tzinfo=UTC).timestamp()))
-    return QLocale().toString(stamp.toLocalTime(), QLocale.FormatType.ShortFormat)
+    return f"{local_text(moment)} ({ago(moment)})"
