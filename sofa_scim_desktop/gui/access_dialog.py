@@ -25,6 +25,7 @@ from sofa_scim_desktop.domain.keys import MAX_VALIDITY_DAYS
 from sofa_scim_desktop.domain.keys import MIN_VALIDITY_DAYS
 from sofa_scim_desktop.gui import prompts
 from sofa_scim_desktop.gui.clipboard import copy_from_button
+from sofa_scim_desktop.gui.colours import text_style
 from sofa_scim_desktop.gui.dates import local_date
 from sofa_scim_desktop.gui.dates import local_text
 from sofa_scim_desktop.gui.public_url_warning import PublicUrlWarning
@@ -174,7 +175,7 @@ class AccessDialog(QDialog):
             )
         )
         self.warning.setWordWrap(True)
-        self.warning.setStyleSheet("color: #8a5a00; font-weight: bold;")
+        self.warning.setStyleSheet(text_style("warning") + " font-weight: bold;")
         form.addRow(self.warning)
         return box
 
@@ -196,7 +197,7 @@ class AccessDialog(QDialog):
         else:
             text = self.tr("The current key expires on %1.").replace("%1", local_date(expires))
         warn = expires is not None and expires - utcnow() <= timedelta(days=EXPIRY_WARNING_DAYS)
-        self.expiry.setStyleSheet("color: #8a5a00; font-weight: bold;" if warn else "")
+        self.expiry.setStyleSheet(text_style("warning") + " font-weight: bold;" if warn else "")
         self.expiry.setText(text)
 
     def _open_generate(self) -> None:

@@ -19,6 +19,7 @@ from sofa_scim_desktop.gui.about_dialog import AboutDialog
 from sofa_scim_desktop.gui.background import Background
 from sofa_scim_desktop.gui.close_dialog import KEEP
 from sofa_scim_desktop.gui.close_dialog import QUIT
+from sofa_scim_desktop.gui.colours import text_style
 from sofa_scim_desktop.gui.directory.view import DirectoryView
 from sofa_scim_desktop.gui.help_dialog import HelpDialog
 from sofa_scim_desktop.gui.menu_bar import MenuBar
@@ -204,7 +205,7 @@ class MainWindow(QMainWindow):
 
     def _server_failed(self, reason: str) -> None:
         self.server_status.setText(reason)
-        self.server_status.setStyleSheet("color: #b00020;")
+        self.server_status.setStyleSheet(text_style("error"))
 
     @Slot()
     def bring_forward(self) -> None:

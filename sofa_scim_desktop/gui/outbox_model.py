@@ -9,8 +9,8 @@ from PySide6.QtCore import QModelIndex
 from PySide6.QtCore import QPersistentModelIndex
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush
-from PySide6.QtGui import QColor
 
+from sofa_scim_desktop.gui.colours import text_colour
 from sofa_scim_desktop.gui.dates import local_text
 from sofa_scim_desktop.gui.sorting import SORT_ROLE
 from sofa_scim_desktop.gui.sorting import moment_key
@@ -20,7 +20,7 @@ from sofa_scim_desktop.services.mail.outbox import OutboxEntry
 # The last error last: the one column that stretches to the window's width.
 CREATED, TO, SUBJECT, KIND, STATE, ATTEMPTS, SENT, LAST_ERROR = range(8)
 _Index = QModelIndex | QPersistentModelIndex
-COLOURS = {"queued": "#8a5a00", "sent": "#1b7f3b", "failed": "#b00020"}
+TONES = {"queued": "warning", "sent": "success", "failed": "error"}  # gui/colours.py
 
 
 def state_text(entry: OutboxEntry) -> str:
@@ -91,7 +91,7 @@ class OutboxModel(RowsTableModel):
             }
             return sort_values.get(column)
         if role == Qt.ItemDataRole.ForegroundRole and column == STATE:
-            return QBrush(QColor(COLOURS.get(entry.state, "#000000")))
+            return QBrush(text_colour(TONES[entry.state])) if entry.state in TONES else None
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == STATE:
                 return state_tip(entry)

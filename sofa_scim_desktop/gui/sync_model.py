@@ -11,12 +11,14 @@ from PySide6.QtCore import QModelIndex
 from PySide6.QtCore import QPersistentModelIndex
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 from PySide6.QtWidgets import QStyle
 
 from sofa_scim_desktop.domain.clock import utcnow
 from sofa_scim_desktop.domain.keys import EXPIRY_WARNING_DAYS
+from sofa_scim_desktop.gui.colours import background_colour
+from sofa_scim_desktop.gui.colours import text_colour_on_background
 from sofa_scim_desktop.gui.dates import local_date
 from sofa_scim_desktop.gui.dates import local_text
 from sofa_scim_desktop.gui.health_icons import health_icon
@@ -39,8 +41,6 @@ from sofa_scim_desktop.services.synchronizations import SyncSummary
     KEY_EXPIRES,
     DESCRIPTION,
 ) = range(10)
-WARNING_COLOUR = QColor("#fff1c2")
-EXPIRED_COLOUR = QColor("#f8d0d0")
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -169,7 +169,9 @@ class SyncTableModel(RowsTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.words.tooltip(row.health)
         if role == Qt.ItemDataRole.ForegroundRole and row.health.state == "disabled":
-            return QBrush(QColor("#777777"))
+            return QApplication.palette().brush(
+                QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text
+            )
         return None
 
     def _key_decoration(self, row: SyncSummary, role: int) -> Any:
@@ -188,7 +190,9 @@ class SyncTableModel(RowsTableModel):
                 "valid": self.tr("The access key is valid."),
             }[state]
         if role == Qt.ItemDataRole.BackgroundRole and state in ("expired", "expiring"):
-            return QBrush(EXPIRED_COLOUR if state == "expired" else WARNING_COLOUR)
+            return QBrush(background_colour("error" if state == "expired" else "warning"))
+        if role == Qt.ItemDataRole.ForegroundRole and state in ("expired", "expiring"):
+            return QBrush(text_colour_on_background())  # never the view's own on a fixed one
         if role == Qt.ItemDataRole.DecorationRole and state in ("expired", "expiring"):
             icon = (
                 QStyle.StandardPixmap.SP_MessageBoxCritical

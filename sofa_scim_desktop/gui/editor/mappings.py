@@ -15,9 +15,17 @@ from PySide6.QtWidgets import QWidget
 
 from sofa_scim_desktop.domain.errors import DomainError
 from sofa_scim_desktop.domain.identifiers import normalize_remote_group_id
+from sofa_scim_desktop.gui.colours import background_colour
+from sofa_scim_desktop.gui.colours import text_colour_on_background
 from sofa_scim_desktop.gui.labels import problem_label
 
-INVALID_STYLE = "QLineEdit { background: #f8d0d0; }"
+
+def invalid_style() -> str:
+    """The error background of the palette in use, under the palette's own text."""
+    background = background_colour("error").name()
+    return f"QLineEdit {{ background: {background}; color: {text_colour_on_background().name()}; }}"
+
+
 GUID_EXAMPLE = "0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0"
 
 
@@ -134,7 +142,7 @@ class MappingTab(QWidget):
         for row, (target, remote) in enumerate(self.rows(), start=1):
             reason = self._row_reason(row, target, remote, seen)
             edit = self.remote_edit(row - 1)
-            edit.setStyleSheet(INVALID_STYLE if reason else "")
+            edit.setStyleSheet(invalid_style() if reason else "")
             edit.setToolTip(reason or "")
             if reason:
                 reasons.append(reason)
