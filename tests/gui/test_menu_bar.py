@@ -108,3 +108,12 @@ def test_the_manual_ships_in_the_wheel_and_the_bundle() -> None:
         in pyproject["tool"]["setuptools"]["package-data"]["sofa_scim_desktop.resources"]
     )
     assert '"manual"' in (ROOT / "build.spec").read_text()
+
+
+def test_help_reads_as_headings_paragraphs_and_bullets(window: MainWindow) -> None:
+    window.menus.manual.trigger()
+    html = window.help_dialog.browser.toHtml()
+    text = window.help_dialog.browser.toPlainText()
+    assert "Setting up SCIM synchronization on Sofa end" in text
+    assert "<li" in html
+    assert "scim32" not in text  # a figure of the printed manual, not shipped
