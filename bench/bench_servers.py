@@ -18,6 +18,8 @@ import psutil
 REPO = Path(__file__).resolve().parent.parent
 LISTENING = re.compile(rb"listening on http://([^\s:/]+):(\d+)")
 START_TIMEOUT_S = 60.0
+# `--database URL` for every sofa-scim command (scim_bench.py --postgresql sets it).
+DATABASE_ARGS: list[str] = []
 
 
 class BenchError(RuntimeError):
@@ -53,7 +55,7 @@ def sofa_executable() -> list[str]:
 
 def sofa_command(data_dir: Path, *args: str) -> list[str]:
     """The one place that builds a `sofa-scim` command line: `--data-dir` after the subcommand."""
-    return [*sofa_executable(), *args, "--data-dir", str(data_dir)]
+    return [*sofa_executable(), *args, "--data-dir", str(data_dir), *DATABASE_ARGS]
 
 
 def sofa_json(data_dir: Path, *args: str) -> dict:

@@ -8,11 +8,13 @@ from pathlib import Path
 from peewee import Database
 
 from sofa_scim_desktop import config
+from sofa_scim_desktop.domain.errors import DomainError
 from sofa_scim_desktop.services.directory import Directory
 from sofa_scim_desktop.services.mail.service import Mail
 from sofa_scim_desktop.services.secrets import Secrets
 from sofa_scim_desktop.services.secrets import instance_key
 from sofa_scim_desktop.services.settings import Settings
+from sofa_scim_desktop.services.settings import environment_errors
 from sofa_scim_desktop.services.synchronizations import Synchronizations
 from sofa_scim_desktop.storage.database import open_database
 
@@ -32,6 +34,9 @@ def build(
     data_dir: str | None = None, database: str | None = None, upgrade: bool = True
 ) -> Services:
     """`upgrade`: bring the schema up to date first (every start does; `db migrate` says so)."""
+    refused = environment_errors()
+    if refused:  # SPEC §8.4: a mistyped variable stops the start instead of being ignored
+        raise DomainError("; ".join(refused))
     folder = config.data_dir(data_dir)
     url = config.database_url(database, folder)
     db = open_database(url, upgrade)

@@ -14,6 +14,7 @@ from typing import Any
 
 from sofa_scim_desktop import bootstrap
 from sofa_scim_desktop import config
+from sofa_scim_desktop.domain import plurals
 from sofa_scim_desktop.domain.errors import DomainError
 from sofa_scim_desktop.domain.identifiers import derive_identifier
 from sofa_scim_desktop.services.health import CallFigures
@@ -158,7 +159,8 @@ def sync_delete(args: argparse.Namespace) -> int:
         )
         return 2
     detached = _services(args).synchronizations.delete(args.identifier_arg)
-    print(f"Deleted '{args.identifier_arg}'; {detached} user(s) kept, deactivated.")
+    users = plurals.choose("en", detached, ["user", "users"])
+    print(f"Deleted '{args.identifier_arg}'; {detached} {users} kept, deactivated.")
     return 0
 
 
@@ -299,8 +301,12 @@ def mail_test(args: argparse.Namespace) -> int:
 
 
 def settings_set(args: argparse.Namespace) -> int:
-    value = _services(args).settings.set(args.key, args.value)
+    settings = _services(args).settings
+    value = settings.set(args.key, args.value)
     print(f"{args.key} = {value}")
+    overridden_by = settings.environment_override(args.key)
+    if overridden_by:
+        print(f"sofa-scim: note: {overridden_by} is set and wins over this value", file=sys.stderr)
     return 0
 
 

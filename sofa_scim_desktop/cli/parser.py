@@ -65,6 +65,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--host")
     p.add_argument("--port", type=int)
     p.add_argument(
+        "--workers",
+        type=int,
+        default=os.environ.get("SOFA_SCIM_WORKERS", "1"),
+        help="server processes on the one port, each on its own core (Linux; SOFA_SCIM_WORKERS)",
+    )
+    p.add_argument(
         "--log-format",
         choices=FORMATS,
         default=os.environ.get("SOFA_SCIM_LOG_FORMAT", "text"),

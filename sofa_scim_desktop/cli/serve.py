@@ -4,24 +4,66 @@ from __future__ import annotations
 
 import argparse
 import signal
+import socket
 import threading
+from collections.abc import Callable
 from types import FrameType
 
 from sofa_scim_desktop import bootstrap
+from sofa_scim_desktop.cli import workers
+from sofa_scim_desktop.cli.cpu_placement import pin_to_one_cpu
+from sofa_scim_desktop.domain.errors import DomainError
 from sofa_scim_desktop.scim.access_log import AccessLog
 from sofa_scim_desktop.scim.server import serving
+from sofa_scim_desktop.services.instance import become_worker
 from sofa_scim_desktop.services.journal import prune
 
 PRUNE_INTERVAL_SECONDS = 3600
 
 
 def serve(args: argparse.Namespace) -> int:
+    if args.workers < 1:
+        raise DomainError("--workers must be 1 or more.")
+    # Also the one place that migrates: the workers find the schema up to date.
     services = bootstrap.build(args.data_dir, args.database)
     settings = services.settings
     host = args.host or settings.get("server.host")
     port = args.port if args.port is not None else int(settings.get("server.port"))
+    if args.workers == 1:
+        pin_to_one_cpu(0)  # before the server's threads exist: they inherit it
+        return _run(args, services, host, port, 0, None, _announce)
+    services.db.close()  # a forked worker opens its own connection
+
+    def worker(index: int, sock: socket.socket, ready: Callable[[str], None]) -> int:
+        pin_to_one_cpu(index)
+        become_worker(index)
+        own = bootstrap.build(args.data_dir, args.database, upgrade=False)
+        return _run(args, own, host, port, index, sock, ready)
+
+    return workers.supervise(args.workers, host, port, worker)
+
+
+def _announce(url: str) -> None:
+    print(f"listening on {url}", flush=True)  # SPEC §7: scripts wait for this line
+
+
+def _run(
+    args: argparse.Namespace,
+    services: bootstrap.Services,
+    host: str,
+    port: int,
+    index: int,
+    sock: socket.socket | None,
+    ready: Callable[[str], None],
+) -> int:
+    """One server process until SIGTERM/SIGINT. Worker 0 alone sends mail and prunes the logs:
+    the others would only race it for the same rows.
+    """
+    settings = services.settings
     access_log = AccessLog(args.log_format, args.log_level)
-    server = serving(services.db, host, port, settings.get("server.trusted_proxy"), access_log)
+    server = serving(
+        services.db, host, port, settings.get("server.trusted_proxy"), access_log, sock=sock
+    )
     stopping = threading.Event()
 
     def stop(signum: int, frame: FrameType | None) -> None:
@@ -29,12 +71,14 @@ def serve(args: argparse.Namespace) -> int:
 
     signal.signal(signal.SIGINT, stop)
     signal.signal(signal.SIGTERM, stop)
-    services.mail.start_worker()
+    if index == 0:
+        services.mail.start_worker()
     server.start()
-    print(f"listening on {server.url}", flush=True)
+    ready(server.url)
     retention = int(settings.get("logs.retention_days"))
     while not stopping.wait(PRUNE_INTERVAL_SECONDS):
-        prune(retention)
+        if index == 0:
+            prune(retention)
     server.stop()
     services.mail.stop_worker()
     return 0

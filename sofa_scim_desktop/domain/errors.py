@@ -3,6 +3,12 @@
 from __future__ import annotations
 
 SHOWN_CHARS = 64  # of a value a client sent, echoed in a message
+CONTEXT = "Errors"  # the translation context of the messages below (gui/error_texts.py)
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802  (the name lupdate knows)
+    """Marks `text` for pyside6-lupdate and returns it: the domain stays free of Qt."""
+    return text
 
 
 def shown(value: str, limit: int = SHOWN_CHARS) -> str:
@@ -11,7 +17,15 @@ def shown(value: str, limit: int = SHOWN_CHARS) -> str:
 
 
 class DomainError(Exception):
-    """A rule of the product was broken; the message is shown to the user as is."""
+    """A rule of the product was broken. `template` is English with `{named}` placeholders,
+    filled from `values`: the CLI and SCIM answers show it so; the GUI shows the template's
+    translation filled the same way (marked with QT_TRANSLATE_NOOP(CONTEXT, …) to be found).
+    """
+
+    def __init__(self, template: str, **values: object) -> None:
+        super().__init__(template.format(**values) if values else template)
+        self.template = template
+        self.values = values
 
 
 class NotFound(DomainError):

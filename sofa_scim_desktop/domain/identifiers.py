@@ -6,6 +6,7 @@ import re
 import unicodedata
 import uuid
 
+from sofa_scim_desktop.domain.errors import QT_TRANSLATE_NOOP
 from sofa_scim_desktop.domain.errors import DomainError
 
 IDENTIFIER_PATTERN = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
@@ -72,9 +73,18 @@ def normalize_remote_group_id(value: str) -> str:
         parsed = uuid.UUID(text)
     except ValueError:
         raise DomainError(
-            f"'{value}' is not a remote group identifier: expected the group's Object Id, "
-            "a GUID such as 0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0."
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "'{value}' is not a remote group identifier: expected the group's "
+                "Object Id, a GUID such as 0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0.",
+            ),
+            value=value,
         ) from None
     if len(text) != 36:
-        raise DomainError(f"'{value}' is not written as a GUID (8-4-4-4-12 hexadecimal digits).")
+        raise DomainError(
+            QT_TRANSLATE_NOOP(
+                "Errors", "'{value}' is not written as a GUID (8-4-4-4-12 hexadecimal digits)."
+            ),
+            value=value,
+        )
     return str(parsed)

@@ -8,6 +8,7 @@ import secrets
 from datetime import datetime
 from datetime import timedelta
 
+from sofa_scim_desktop.domain.errors import QT_TRANSLATE_NOOP
 from sofa_scim_desktop.domain.errors import DomainError
 
 MIN_VALIDITY_DAYS = 90
@@ -32,7 +33,10 @@ def key_matches(presented: str, stored_hash: str) -> bool:
 def validate_validity_days(days: int) -> int:
     if not MIN_VALIDITY_DAYS <= days <= MAX_VALIDITY_DAYS:
         raise DomainError(
-            f"A key is valid for {MIN_VALIDITY_DAYS} to {MAX_VALIDITY_DAYS} days, not {days}."
+            QT_TRANSLATE_NOOP("Errors", "A key is valid for {low} to {high} days, not {days}."),
+            low=MIN_VALIDITY_DAYS,
+            high=MAX_VALIDITY_DAYS,
+            days=days,
         )
     return days
 

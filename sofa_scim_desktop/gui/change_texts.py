@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtCore import QObject
 
 from sofa_scim_desktop.gui.placeholders import fill
+from sofa_scim_desktop.gui.role_names import role_name
 from sofa_scim_desktop.services.field_names import CONTEXT
 from sofa_scim_desktop.services.field_names import GROUP_FIELDS
 from sofa_scim_desktop.services.field_names import USER_FIELDS
@@ -88,6 +89,8 @@ class ChangeTexts(QObject):
             "roles_added": (self.tr("got role %1"), self.tr("got roles %1")),
             "roles_removed": (self.tr("lost role %1"), self.tr("lost roles %1")),
         }[key]
+        if key.startswith("roles_"):
+            names = [role_name(name) for name in names]
         return fill(singular if len(names) == 1 else plural, ", ".join(names))
 
     def of_user(self, detail: dict[str, Any], user_name: str) -> list[str]:

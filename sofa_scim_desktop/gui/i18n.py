@@ -65,6 +65,8 @@ def _translators(code: str) -> list[QTranslator]:
             qm_path(code),
         )
         return []
+    if code == "en":  # only the plural forms ("1 hour", "2 hours"); Qt's texts are English
+        return [ours]
     qt = QTranslator()
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if not _load(qt, str(Path(qt_dir) / f"qtbase_{code}.qm")):
@@ -82,8 +84,7 @@ def apply_language(setting: str) -> str:
     _installed.clear()
     code = language_code(setting)
     QLocale.setDefault(locale_for(code))
-    if code != "en":
-        for translator in _translators(code):
-            QCoreApplication.installTranslator(translator)
-            _installed.append(translator)
+    for translator in _translators(code):
+        QCoreApplication.installTranslator(translator)
+        _installed.append(translator)
     return code

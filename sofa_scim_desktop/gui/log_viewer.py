@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QWidget
 
 from sofa_scim_desktop.bootstrap import Services
 from sofa_scim_desktop.gui import prompts
+from sofa_scim_desktop.gui.error_texts import error_text
 from sofa_scim_desktop.gui.log_detail import LogDetail
 from sofa_scim_desktop.gui.log_model import TIME
 from sofa_scim_desktop.gui.log_model import LogTableModel
@@ -143,7 +144,7 @@ class LogViewer(QDialog):
         try:
             write_csv(path, self.model.records)
         except OSError as error:
-            prompts.inform(self, self.tr("Export the log"), str(error))
+            prompts.inform(self, self.tr("Export the log"), error_text(error))
 
 
 def write_csv(path: str, records: list[LogRecord]) -> None:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QVBoxLayout
 
 from sofa_scim_desktop.domain.errors import DomainError
 from sofa_scim_desktop.gui.colours import text_colour
+from sofa_scim_desktop.gui.error_texts import error_text
 from sofa_scim_desktop.gui.outbox_model import TONES
 from sofa_scim_desktop.services.mail.outbox import OutboxEntry
 
@@ -60,7 +61,7 @@ class MailTestBox(QGroupBox):
         try:
             self.message_id = self._mail.send_test(self.recipient.text())
         except DomainError as error:
-            self._show(str(error), "error")
+            self._show(error_text(error), "error")
             return
         self._deadline = time.monotonic() + FOLLOW_SECONDS
         self._show(self.tr("Sending…"), "")

@@ -12,6 +12,7 @@ from PySide6.QtGui import QBrush
 
 from sofa_scim_desktop.gui.colours import text_colour
 from sofa_scim_desktop.gui.dates import local_text
+from sofa_scim_desktop.gui.outbox_texts import outbox_error_text
 from sofa_scim_desktop.gui.sorting import SORT_ROLE
 from sofa_scim_desktop.gui.sorting import moment_key
 from sofa_scim_desktop.gui.table_model import RowsTableModel
@@ -96,7 +97,7 @@ class OutboxModel(RowsTableModel):
             if column == STATE:
                 return state_tip(entry)
             if column == LAST_ERROR:
-                return entry.last_error
+                return outbox_error_text(entry.last_error)
             if column == SUBJECT:
                 return entry.subject
             if column in (CREATED, SENT):
@@ -110,7 +111,8 @@ class OutboxModel(RowsTableModel):
         if column == STATE:
             return state_text(entry)
         if column == LAST_ERROR:
-            return (entry.last_error or "").splitlines()[0] if entry.last_error else ""
+            text = outbox_error_text(entry.last_error)
+            return text.splitlines()[0] if text else ""
         values = {
             CREATED: local_text(entry.created_at),
             TO: entry.to,

@@ -23,6 +23,7 @@ from sofa_scim_desktop.gui.outbox_model import LAST_ERROR
 from sofa_scim_desktop.gui.outbox_model import SUBJECT
 from sofa_scim_desktop.gui.outbox_model import TO
 from sofa_scim_desktop.gui.outbox_model import OutboxModel
+from sofa_scim_desktop.gui.outbox_texts import outbox_error_text
 from sofa_scim_desktop.gui.sorting import make_sortable
 from sofa_scim_desktop.gui.sorting import source_row
 
@@ -125,7 +126,8 @@ class OutboxPage(QWidget):
             self.detail.setText("")
             self.detail.hide()
             return
-        self.detail.setText(self.tr("Last error: %1").replace("%1", entry.last_error))
+        reason = outbox_error_text(entry.last_error)
+        self.detail.setText(self.tr("Last error: %1").replace("%1", reason))
         self.detail.show()
 
     @Slot()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QWidget
 
 from sofa_scim_desktop.domain import public_url
 from sofa_scim_desktop.domain.errors import DomainError
+from sofa_scim_desktop.gui.error_texts import error_text
 from sofa_scim_desktop.gui.labels import problem_label
 from sofa_scim_desktop.gui.mail_test_box import MailTestBox
 from sofa_scim_desktop.gui.public_url_warning import PublicUrlWords
@@ -133,6 +134,16 @@ class SettingsView(QWidget):
         layout.addWidget(self.errors[key])
         if note:
             layout.addWidget(_note(note))
+        variable = self._settings.environment_override(key) if key != PASSWORD else None
+        if variable:  # SPEC §8.4: the environment wins, so a typed value would never apply
+            self.fields[key].setEnabled(False)
+            layout.addWidget(
+                _note(
+                    self.tr(
+                        "Set by the environment variable %1, which wins over Settings."
+                    ).replace("%1", variable)
+                )
+            )
         form.addRow(self._label(label), box)
 
     def _label(self, text: str) -> QLabel:
@@ -289,7 +300,7 @@ class SettingsView(QWidget):
         try:
             SETTINGS[key][0](self.value(key))
         except DomainError as error:
-            self._show_error(key, str(error))
+            self._show_error(key, error_text(error))
             return False
         self._show_error(key, "")
         return True
@@ -307,7 +318,7 @@ class SettingsView(QWidget):
             try:
                 self._set_value(key, self._settings.set(key, self.value(key)))
             except DomainError as error:  # e.g. the database refused: keep what was typed
-                self._show_error(key, str(error))
+                self._show_error(key, error_text(error))
                 refused.append(key)
                 continue
             changed.append(key)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QPushButton
 from PySide6.QtWidgets import QWidget
 
 from sofa_scim_desktop.domain.errors import DomainError
+from sofa_scim_desktop.gui.error_texts import error_text
 from sofa_scim_desktop.services.secrets import ENV_SMTP_PASSWORD
 
 KEY = "smtp.password"
@@ -77,7 +78,7 @@ class PasswordField(QWidget):
         try:
             self._settings.set(KEY, value)
         except DomainError as error:  # KeyringUnavailable: its message says what to do instead
-            self.problem.emit(str(error))
+            self.problem.emit(error_text(error))
             return False
         self.problem.emit("")
         self.load()

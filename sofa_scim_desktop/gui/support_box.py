@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QVBoxLayout
 from sofa_scim_desktop.domain.errors import DomainError
 from sofa_scim_desktop.gui import prompts
 from sofa_scim_desktop.gui.colours import text_style
+from sofa_scim_desktop.gui.error_texts import error_text
 from sofa_scim_desktop.gui.labels import problem_style
 from sofa_scim_desktop.services.support import bundle
 
@@ -95,7 +96,7 @@ class SupportBox(QGroupBox):
         try:
             written = str(bundle.write(self._services, path))
         except DomainError as error:
-            problem = str(error)
+            problem = error_text(error)
         except Exception as error:  # told to the admin: no bundle must look like a bundle
             log.exception("could not write the support bundle")
             problem = f"{type(error).__name__}: {error}"

@@ -28,6 +28,7 @@ from sofa_scim_desktop.gui.connect_panel import ConnectEntraPanel
 from sofa_scim_desktop.gui.connection_check_view import ConnectionCheckDialog
 from sofa_scim_desktop.gui.connection_check_view import LocalUrl
 from sofa_scim_desktop.gui.editor.dialog import SyncEditor
+from sofa_scim_desktop.gui.error_texts import error_text
 from sofa_scim_desktop.gui.health_texts import HealthWords
 from sofa_scim_desktop.gui.log_viewer import LogViewer
 from sofa_scim_desktop.gui.sorting import make_sortable
@@ -163,7 +164,7 @@ class SyncPage(QWidget):
         try:
             slot()
         except DomainError as error:
-            prompts.inform(self, self.tr("User synchronization"), str(error))
+            prompts.inform(self, self.tr("User synchronization"), error_text(error))
             self.refresh()
 
     def refresh(self) -> None:
@@ -236,7 +237,7 @@ class SyncPage(QWidget):
             "Delete the synchronization “%1” with all its settings, access key and mappings?"
         ).replace("%1", row.name)
         users = self.tr(
-            "The %n user(s) it created stay in Sofa, deactivated and detached from it. "
+            "The %n users it created stay in Sofa, deactivated and detached from it. "
             "Entra's calls to its endpoint will be refused.",
             "",
             row.users,

@@ -8,7 +8,8 @@ import falcon
 
 from sofa_scim_desktop import __version__
 from sofa_scim_desktop.scim.media import write_json
-from sofa_scim_desktop.services.instance import INSTANCE_ID
+from sofa_scim_desktop.services.instance import instance_id
+from sofa_scim_desktop.services.instance import worker_index
 
 
 class Healthz:
@@ -21,12 +22,14 @@ class Healthz:
 
     def on_get(self, req: falcon.Request, resp: falcon.Response) -> None:
         reachable = self.database_reachable()
-        document = {
+        document: dict[str, object] = {
             "status": "ok" if reachable else "unavailable",
             "database": "ok" if reachable else "unreachable",
             "version": __version__,
-            "instance": INSTANCE_ID,
+            "instance": instance_id(),
         }
+        if worker_index() is not None:  # serve --workers N: which of them answered
+            document["worker"] = worker_index()
         write_json(resp, document, 200 if reachable else 503)
         resp.content_type = falcon.MEDIA_JSON
         resp.cache_control = ["no-store"]

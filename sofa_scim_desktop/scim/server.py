@@ -5,6 +5,7 @@ public stop; these internals are why its version is pinned, and a test keeps the
 from __future__ import annotations
 
 import logging
+import socket
 import sys
 import threading
 from collections.abc import Sequence
@@ -42,14 +43,20 @@ SWITCH_INTERVAL = 0.0005  # seconds; 0.002 measured the same (bench, 4 runs)
 
 
 def serving(
-    db: Database, host: str, port: int, trusted_proxy: str = "", access_log: AccessLog | None = None
+    db: Database,
+    host: str,
+    port: int,
+    trusted_proxy: str = "",
+    access_log: AccessLog | None = None,
+    sock: socket.socket | None = None,
 ) -> ScimServer:
     """The server as `serve` and the desktop app run it: calls counted in the background (so
-    that a lookup writes nothing) and one line per request on stderr.
+    that a lookup writes nothing) and one line per request on stderr. `sock`: a socket already
+    bound to host:port (a worker of `serve --workers N`).
     """
     access_log = access_log or AccessLog()
     app, calls = served_app(db, access_log)
-    return ScimServer(app, host, port, trusted_proxy, db, (calls, access_log))
+    return ScimServer(app, host, port, trusted_proxy, db, (calls, access_log), sock=sock)
 
 
 def served_app(db: Database, access_log: AccessLog) -> tuple[Any, CallRecorder]:
@@ -80,6 +87,7 @@ class ScimServer:
         db: Database | None = None,
         background: Sequence[Background] = (),
         channel_timeout: int = CHANNEL_TIMEOUT,
+        sock: socket.socket | None = None,
     ) -> None:
         options: dict[str, Any] = {
             "threads": THREADS,
@@ -105,7 +113,11 @@ class ScimServer:
                     "x-forwarded-port",
                 },
             )
-        self._server = create_server(app, host=host, port=port, **options)
+        if sock is not None:
+            options["sockets"] = [sock]
+        else:
+            options.update(host=host, port=port)
+        self._server = create_server(app, **options)
         self._server.channel_class = _ScimChannel
         self._thread = threading.Thread(target=self._run, name="scim-server", daemon=True)
         self._checkpointer = Checkpointer(db) if db is not None else None

@@ -8,6 +8,7 @@ from typing import Any
 
 from peewee import Database
 
+from sofa_scim_desktop.domain.errors import QT_TRANSLATE_NOOP
 from sofa_scim_desktop.domain.errors import Conflict
 from sofa_scim_desktop.domain.errors import DomainError
 from sofa_scim_desktop.domain.errors import NotFound
@@ -82,6 +83,8 @@ class UserDetail:
     role_memberships: list[Membership]
     created_at: datetime
     updated_at: datetime
+    # A work e-mail from Entra that is not an address: kept as sent, no mail goes to it.
+    unusable_email: str | None = None
 
 
 @dataclass(frozen=True)
@@ -108,12 +111,17 @@ class Directory:
         self, user_name: str, email: str, first_name: str | None = None, surname: str | None = None
     ) -> None:
         if not user_name.strip():
-            raise DomainError("The user name is required.")
+            raise DomainError(QT_TRANSLATE_NOOP("Errors", "The user name is required."))
         if not EMAIL_PATTERN.match(email):
-            raise DomainError(f"'{email}' is not an e-mail address.")
+            raise DomainError(
+                QT_TRANSLATE_NOOP("Errors", "'{email}' is not an e-mail address."), email=email
+            )
         with immediate(self.db):
             if directory.user_by_name(user_name):
-                raise Conflict(f"A user named '{user_name}' already exists.")
+                raise Conflict(
+                    QT_TRANSLATE_NOOP("Errors", "A user named '{user_name}' already exists."),
+                    user_name=user_name,
+                )
             directory.create_user(
                 SofaUserFields(
                     user_name=user_name.strip(),
@@ -132,10 +140,10 @@ class Directory:
 
     def _create(self, table: Any, name: str, kind: str) -> None:
         if not name.strip():
-            raise DomainError(f"The {kind} name is required.")
+            raise DomainError(_NAME_REQUIRED[kind])
         with immediate(self.db):
             if table.get_or_none(table.name == name.strip()):
-                raise Conflict(f"A {kind} named '{name}' already exists.")
+                raise Conflict(_NAME_TAKEN[kind], name=name)
             table.create(name=name.strip())
 
     def grant(self, user_name: str, group: str | None = None, role: str | None = None) -> None:
@@ -148,7 +156,13 @@ class Directory:
                 .exists()
             )
             if exists:
-                raise Conflict(f"{user_name} already has '{target.name}' granted by hand.")
+                raise Conflict(
+                    QT_TRANSLATE_NOOP(
+                        "Errors", "{user_name} already has '{name}' granted by hand."
+                    ),
+                    user_name=user_name,
+                    name=target.name,
+                )
             table.create(user=user.id, sync=None, **{column.name: target.id})
 
     def revoke(self, user_name: str, group: str | None = None, role: str | None = None) -> None:
@@ -165,10 +179,15 @@ class Directory:
                     table.select().where((table.user == user.id) & (column == target.id)).exists()
                 )
                 raise DomainError(
-                    f"'{target.name}' was granted to {user_name} by a synchronization; it "
-                    "follows Entra and cannot be withdrawn by hand."
+                    QT_TRANSLATE_NOOP(
+                        "Errors",
+                        "'{name}' was granted to {user_name} by a synchronization; it "
+                        "follows Entra and cannot be withdrawn by hand.",
+                    )
                     if derived
-                    else f"{user_name} does not have '{target.name}'."
+                    else QT_TRANSLATE_NOOP("Errors", "{user_name} does not have '{name}'."),
+                    name=target.name,
+                    user_name=user_name,
                 )
 
     # --- The desktop app's pages ---------------------------------------------------------
@@ -198,7 +217,9 @@ class Directory:
     def user_detail(self, user_name: str) -> UserDetail:
         row = directory.one_user(user_name)
         if row is None:
-            raise NotFound(f"No user named '{user_name}'.")
+            raise NotFound(
+                QT_TRANSLATE_NOOP("Errors", "No user named '{user_name}'."), user_name=user_name
+            )
         groups = directory.memberships_of(row.id, GroupMembership, SofaGroup)
         roles = directory.memberships_of(row.id, RoleMembership, SofaRole)
         names = (sorted({n for n, _ in groups}), sorted({n for n, _ in roles}))
@@ -209,6 +230,7 @@ class Directory:
             role_memberships=[Membership(n, s) for n, s in roles],
             created_at=row.created_at,
             updated_at=row.updated_at,
+            unusable_email=directory.unusable_work_email_of(row.id),
         )
 
     def groups(self) -> list[NamedItem]:
@@ -251,13 +273,13 @@ class Directory:
     def _rename(self, table: Any, old: str, new: str) -> None:
         kind = _kind(table)
         if not new.strip():
-            raise DomainError(f"The {kind} name is required.")
+            raise DomainError(_NAME_REQUIRED[kind])
         with immediate(self.db):
             row = self._named(table, old)
             _refuse_builtin(row, "renamed")
             clash = table.get_or_none(table.name == new.strip())
             if clash is not None and clash.id != row.id:
-                raise Conflict(f"A {kind} named '{new.strip()}' already exists.")
+                raise Conflict(_NAME_TAKEN[kind], name=new.strip())
             table.update(name=new.strip()).where(table.id == row.id).execute()
 
     def _delete(self, table: Any, name: str) -> None:
@@ -271,13 +293,15 @@ class Directory:
     def _named(table: Any, name: str) -> Any:
         row = table.get_or_none(table.name == name)
         if row is None:
-            raise NotFound(f"No {_kind(table)} named '{name}'.")
+            raise NotFound(_NO_SUCH[_kind(table)], name=name)
         return row
 
     def _target(self, user_name: str, group: str | None, role: str | None) -> tuple[Any, ...]:
         user = directory.user_by_name(user_name)
         if user is None:
-            raise NotFound(f"No user named '{user_name}'.")
+            raise NotFound(
+                QT_TRANSLATE_NOOP("Errors", "No user named '{user_name}'."), user_name=user_name
+            )
         table, kind_table, name = (
             (GroupMembership, SofaGroup, group)
             if group is not None
@@ -285,9 +309,28 @@ class Directory:
         )
         target = kind_table.get_or_none(kind_table.name == name)
         if target is None:
-            raise NotFound(f"No {'group' if group is not None else 'role'} named '{name}'.")
+            raise NotFound(_NO_SUCH["group" if group is not None else "role"], name=name)
         column = table.group if table is GroupMembership else table.role
         return user, table, column, target
+
+
+# Per kind, not "The {kind} name": Czech words differ in gender and case (skupina, role).
+_NAME_REQUIRED = {
+    "group": QT_TRANSLATE_NOOP("Errors", "The group name is required."),
+    "role": QT_TRANSLATE_NOOP("Errors", "The role name is required."),
+}
+_NAME_TAKEN = {
+    "group": QT_TRANSLATE_NOOP("Errors", "A group named '{name}' already exists."),
+    "role": QT_TRANSLATE_NOOP("Errors", "A role named '{name}' already exists."),
+}
+_NO_SUCH = {
+    "group": QT_TRANSLATE_NOOP("Errors", "No group named '{name}'."),
+    "role": QT_TRANSLATE_NOOP("Errors", "No role named '{name}'."),
+}
+_BUILTIN = {
+    "renamed": QT_TRANSLATE_NOOP("Errors", "The built-in role '{name}' cannot be renamed."),
+    "deleted": QT_TRANSLATE_NOOP("Errors", "The built-in role '{name}' cannot be deleted."),
+}
 
 
 def _kind(table: Any) -> str:
@@ -300,7 +343,7 @@ def _tables_of(table: Any) -> tuple[Any, Any]:
 
 def _refuse_builtin(row: Any, action: str) -> None:
     if getattr(row, "builtin", False):
-        raise DomainError(f"The built-in role '{row.name}' cannot be {action}.")
+        raise DomainError(_BUILTIN[action], name=row.name)
 
 
 def _sync_rows() -> list[Any]:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from datetime import timedelta
 
+from sofa_scim_desktop.domain.errors import QT_TRANSLATE_NOOP
 from sofa_scim_desktop.domain.errors import NotFound
 from sofa_scim_desktop.storage import sql
 from sofa_scim_desktop.storage.tables import utcnow
@@ -78,7 +79,10 @@ def entra_progress(identifier: str) -> EntraProgress:
     """What Sofa has seen of synchronization `identifier`; NotFound if it does not exist."""
     row = sql.one(_PROGRESS, (identifier,))
     if row is None:
-        raise NotFound(f"No synchronization with the identifier '{identifier}'.")
+        raise NotFound(
+            QT_TRANSLATE_NOOP("Errors", "No synchronization with the identifier '{identifier}'."),
+            identifier=identifier,
+        )
     call, success, failed, users, key_created, key_expires, groups = row
     success_at, failed_at = _at(success), _at(failed)
     # A failed call passed the key check (refusals are counted apart): it is authenticated.

@@ -17,6 +17,7 @@ from typing import TypeVar
 import orjson
 from peewee import Database
 
+from sofa_scim_desktop.domain import plurals
 from sofa_scim_desktop.domain.errors import InvalidValue
 from sofa_scim_desktop.domain.errors import ResourceNotFound
 from sofa_scim_desktop.domain.errors import Uniqueness
@@ -343,7 +344,8 @@ class GroupProvisioning:
         derived_changes = self._derive(row, affected, (before[2], row.remote_key))
         if moved.users or derived_changes:
             count = len(set(moved.users))
-            message = f"Group {row.display_name}: membership of {count} user(s) changed."
+            users = plurals.choose("en", count, ["user", "users"])
+            message = f"Group {row.display_name}: membership of {count} {users} changed."
             self._journal_group("group.members", message, row, moved, derived_changes)
         return GroupResult(row, resource)
 

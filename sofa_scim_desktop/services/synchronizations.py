@@ -9,6 +9,7 @@ from typing import Any
 from peewee import Database
 from peewee import fn
 
+from sofa_scim_desktop.domain.errors import QT_TRANSLATE_NOOP
 from sofa_scim_desktop.domain.errors import Conflict
 from sofa_scim_desktop.domain.errors import DomainError
 from sofa_scim_desktop.domain.errors import NotFound
@@ -58,6 +59,12 @@ class IssuedKey:
     expires_at: datetime
 
 
+_NO_SOFA = {
+    "group": QT_TRANSLATE_NOOP("Errors", "No Sofa group named '{name}'."),
+    "role": QT_TRANSLATE_NOOP("Errors", "No Sofa role named '{name}'."),
+}
+
+
 def type_conflict() -> str | None:
     """Why no SCIM synchronization may be added (another type is set up), or None."""
     other_type = Synchronization.select().where(Synchronization.type != SYNC_TYPE).first()
@@ -71,10 +78,13 @@ def type_conflict() -> str | None:
 
 def validate(settings: SyncSettings) -> None:
     if not settings.name.strip():
-        raise DomainError("The name is required.")
+        raise DomainError(QT_TRANSLATE_NOOP("Errors", "The name is required."))
     validate_identifier(settings.identifier)
     if settings.log_level not in LEVELS:
-        raise DomainError(f"The logging level must be one of {', '.join(LEVELS)}.")
+        raise DomainError(
+            QT_TRANSLATE_NOOP("Errors", "The logging level must be one of {levels}."),
+            levels=", ".join(LEVELS),
+        )
 
 
 class Synchronizations:
@@ -84,7 +94,12 @@ class Synchronizations:
     def get(self, identifier: str) -> Synchronization:
         row = Synchronization.get_or_none(Synchronization.identifier == identifier)
         if row is None:
-            raise NotFound(f"No synchronization with the identifier '{identifier}'.")
+            raise NotFound(
+                QT_TRANSLATE_NOOP(
+                    "Errors", "No synchronization with the identifier '{identifier}'."
+                ),
+                identifier=identifier,
+            )
         return row
 
     def all(self) -> list[Synchronization]:
@@ -114,7 +129,13 @@ class Synchronizations:
             fn.LOWER(Synchronization.identifier) == identifier.lower()
         )
         if other is not None and other.id != own_id:
-            raise Conflict(f"The identifier '{identifier}' is already used by '{other.name}'.")
+            raise Conflict(
+                QT_TRANSLATE_NOOP(
+                    "Errors", "The identifier '{identifier}' is already used by '{name}'."
+                ),
+                identifier=identifier,
+                name=other.name,
+            )
 
     def delete(self, identifier: str) -> int:
         """Removes it with its settings, keys and mappings; its users stay, deactivated."""
@@ -192,7 +213,7 @@ def _named(table: Any, name: str) -> Any:
     row = table.get_or_none(table.name == name)
     if row is None:
         kind = "group" if table is SofaGroup else "role"
-        raise NotFound(f"No Sofa {kind} named '{name}'.")
+        raise NotFound(_NO_SOFA[kind], name=name)
     return row
 
 

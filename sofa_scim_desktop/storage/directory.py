@@ -8,17 +8,20 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
+import orjson
 from peewee import JOIN
 from peewee import Case
 from peewee import Tuple
 from peewee import fn
 
 from sofa_scim_desktop.domain.user_mapping import SofaUserFields
+from sofa_scim_desktop.domain.user_mapping import unusable_work_email
 from sofa_scim_desktop.storage import sql
 from sofa_scim_desktop.storage.tables import GroupMapping
 from sofa_scim_desktop.storage.tables import GroupMembership
 from sofa_scim_desktop.storage.tables import RoleMapping
 from sofa_scim_desktop.storage.tables import RoleMembership
+from sofa_scim_desktop.storage.tables import ScimUser
 from sofa_scim_desktop.storage.tables import SofaGroup
 from sofa_scim_desktop.storage.tables import SofaRole
 from sofa_scim_desktop.storage.tables import SofaUser
@@ -260,6 +263,14 @@ def one_user(user_name: str) -> SofaUser | None:
         .first()
     )
     return row
+
+
+def unusable_work_email_of(user_id: int) -> str | None:
+    """The work e-mail Entra sent for this user when it is not an address (kept in the SCIM
+    resource as sent, never used for mail); None when there is none or it is usable.
+    """
+    row = ScimUser.select(ScimUser.resource).where(ScimUser.sofa_user == user_id).first()
+    return unusable_work_email(orjson.loads(row.resource)) if row is not None else None
 
 
 def memberships_of(user_id: int, table: Any, target: Any) -> list[tuple[str, str | None]]:

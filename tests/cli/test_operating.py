@@ -117,3 +117,26 @@ def test_sync_list_json_has_the_health_fields(data: str, endpoint: Endpoint) -> 
     assert listed["health_reason"] == "Entra's calls are answered."
     assert listed["last_success"] is not None and listed["last_success"].endswith("Z")
     assert (listed["calls_24h"], listed["failed_24h"], listed["refused_24h"]) == (1, 0, 0)
+
+
+def test_settings_from_the_environment_win_and_are_checked(data: str) -> None:
+    """SPEC §8.4: a container sets `SOFA_SCIM_<KEY>` instead of running `settings set`."""
+    env = {"SOFA_SCIM_PUBLIC_BASE_URL": "https://scim.contoso.cz"}
+    got = run("settings", "get", "public_base_url", "--data-dir", data, env=env)
+    assert got.stdout.strip() == "https://scim.contoso.cz"
+    stored = run(
+        "settings",
+        "set",
+        "public_base_url",
+        "https://other.contoso.cz",
+        "--data-dir",
+        data,
+        env=env,
+    )
+    assert stored.returncode == 0
+    assert "SOFA_SCIM_PUBLIC_BASE_URL is set and wins over this value" in stored.stderr
+    bad = run("sync", "list", "--data-dir", data, env={"SOFA_SCIM_LOGS_RETENTION_DAYS": "0"})
+    assert bad.returncode == 1
+    assert bad.stderr.strip().splitlines() == [
+        "sofa-scim: SOFA_SCIM_LOGS_RETENTION_DAYS='0': Expected a whole number of days, at least 1."
+    ]

@@ -33,7 +33,8 @@ from tests.services.mail.conftest import smtp  # noqa: F401  (the aiosmtpd sink,
 GUID = "0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0"
 GUID_2 = "11111111-2222-3333-4444-555555555555"
 ROOT = Path(__file__).resolve().parents[2]
-TS = ROOT / "sofa_scim_desktop" / "resources" / "translations" / "sofa_scim_desktop_cs.ts"
+TRANSLATIONS = ROOT / "sofa_scim_desktop" / "resources" / "translations"
+TS = TRANSLATIONS / "sofa_scim_desktop_cs.ts"
 TOOLS = Path(sys.executable).parent
 
 
@@ -106,12 +107,20 @@ def compiled(tmp_path_factory: pytest.TempPathFactory) -> None:
     never run against a stale one. Run scripts/build_translations and commit both when not.
     """
     lrelease = TOOLS / "pyside6-lrelease"
-    fresh = tmp_path_factory.mktemp("qm") / "cs.qm"
-    subprocess.run([str(lrelease), str(TS), "-qm", str(fresh)], check=True, capture_output=True)
-    committed = i18n.qm_path("cs")
-    assert committed.is_file() and committed.read_bytes() == fresh.read_bytes(), (
-        f"{committed} is stale: run scripts/build_translations and commit it"
-    )
+    for code in i18n.LANGUAGES:  # English too: its plural forms
+        ts = TRANSLATIONS / f"sofa_scim_desktop_{code}.ts"
+        fresh = tmp_path_factory.mktemp("qm") / f"{code}.qm"
+        subprocess.run([str(lrelease), str(ts), "-qm", str(fresh)], check=True, capture_output=True)
+        committed = i18n.qm_path(code)
+        assert committed.is_file() and committed.read_bytes() == fresh.read_bytes(), (
+            f"{committed} is stale: run scripts/build_translations and commit it"
+        )
+
+
+@pytest.fixture(autouse=True)
+def english(compiled: None, qapp: Any) -> None:
+    """Every GUI test starts in English, with its plural forms ("1 hour", "2 hours")."""
+    i18n.apply_language("en")
 
 
 @pytest.fixture

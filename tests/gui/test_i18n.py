@@ -3,6 +3,7 @@ Czech dates; the app falls back to English when no .qm was built."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -19,12 +20,14 @@ from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from sofa_scim_desktop import bootstrap
+from sofa_scim_desktop.domain.errors import DomainError
 from sofa_scim_desktop.gui import i18n
 from sofa_scim_desktop.gui.access_dialog import AccessDialog
 from sofa_scim_desktop.gui.close_dialog import CloseDialog
 from sofa_scim_desktop.gui.crash import CrashDialog
 from sofa_scim_desktop.gui.dates import local_date
 from sofa_scim_desktop.gui.editor.dialog import SyncEditor
+from sofa_scim_desktop.gui.error_texts import error_text
 from sofa_scim_desktop.gui.main_window import MainWindow
 from sofa_scim_desktop.gui.relative_time import ago
 from sofa_scim_desktop.gui.settings_view import SettingsView
@@ -36,11 +39,14 @@ from tests.gui.conftest import compiled  # noqa: F401  (re-exported: other modul
 ROOT = Path(__file__).resolve().parents[2]
 GUI = ROOT / "sofa_scim_desktop" / "gui"
 # Texts outside the GUI that the GUI translates (scripts/update_translations reads them too).
-GUI_TEXTS = [
-    ROOT / "sofa_scim_desktop" / "services" / "connection_texts.py",
-    ROOT / "sofa_scim_desktop" / "services" / "field_names.py",
-    ROOT / "sofa_scim_desktop" / "domain" / "call_outcome.py",
-]
+# The Qt-free texts the GUI translates: every module below the GUI that marks texts with
+# QT_TRANSLATE_NOOP (the connection check, call outcomes, field names, every DomainError's).
+GUI_TEXTS = sorted(
+    path
+    for folder in ("domain", "services")
+    for path in (ROOT / "sofa_scim_desktop" / folder).rglob("*.py")
+    if "QT_TRANSLATE_NOOP(" in path.read_text(encoding="utf-8")
+)
 TS = ROOT / "sofa_scim_desktop" / "resources" / "translations" / "sofa_scim_desktop_cs.ts"
 TOOLS = Path(sys.executable).parent
 # Czech has three plural forms: 1; 2–4; the rest (and 0).
@@ -103,7 +109,7 @@ def test_plurals_have_the_three_czech_forms() -> None:
 
 def test_placeholders_are_kept() -> None:
     for (context, source), message in messages(TS).items():
-        for placeholder in ("%1", "%2", "%3"):
+        for placeholder in ("%1", "%2", "%3", *re.findall(r"\{\w+\}", source)):
             if placeholder in source:
                 assert all(placeholder in text for text in translations(message)), (
                     context,
@@ -200,6 +206,25 @@ def test_settings_say_the_language_changes_on_restart(
     assert "Jazyk se změní po restartu aplikace." in notes
 
 
+def test_a_refusal_of_the_services_is_shown_in_czech(
+    qtbot: QtBot, services: bootstrap.Services, czech: None
+) -> None:
+    """DomainError carries an English template and its values; the GUI shows the Czech one."""
+    view = SettingsView(services)
+    qtbot.addWidget(view)
+    view.port.setText("80a")
+    assert not view.check("server.port")
+    assert view.errors["server.port"].text() == (
+        "Očekává se číslo portu od 0 (libovolný volný port) do 65535."
+    )
+    services.directory.create_user("jana", "jana@contoso.cz")
+    try:
+        services.directory.create_user("jana", "jana@contoso.cz")
+    except DomainError as error:
+        assert error_text(error) == "Uživatel „jana“ už existuje."
+        assert str(error) == "A user named 'jana' already exists."  # the CLI's, unchanged
+
+
 @pytest.mark.parametrize(
     ("count", "text"),
     [(0, "0 záznamů"), (1, "1 záznam"), (3, "3 záznamy"), (5, "5 záznamů"), (22, "22 záznamů")],
@@ -247,3 +272,21 @@ def test_the_list_says_health_in_czech(
 def test_how_long_ago_in_czech(czech: None, minutes: int, text: str) -> None:
     now = datetime(2026, 12, 1, 12, 0)
     assert ago(now - timedelta(minutes=minutes), now) == text
+
+
+@pytest.mark.parametrize(
+    ("count", "text"),
+    [(1, "No call for 1 hour"), (2, "No call for 2 hours"), (5, "No call for 5 hours")],
+)
+def test_english_plural_forms(count: int, text: str) -> None:
+    assert QCoreApplication.translate("HealthWords", "No call for %n hours", "", count) == text
+
+
+def test_every_english_plural_has_its_two_forms() -> None:
+    english = messages(TS.with_name("sofa_scim_desktop_en.ts"))
+    assert english and set(english) == {
+        key for key, message in messages(TS).items() if message.get("numerus") == "yes"
+    }
+    for message in english.values():
+        forms = translations(message)
+        assert len(forms) == 2 and all("%n" in form for form in forms), forms

@@ -76,12 +76,12 @@ TEXTS = {
         "members": (
             "Změna členů skupiny",
             "Skupina Sales team — 1 člen přidán: jana@contoso.cz (je nově členem skupiny Sales "
-            "v Sofa, nově má roli Subject manager)",
+            "v Sofa, nově má roli Správce subjektů)",
         ),
         "deleted": (
             "Uživatel odstraněn",
             "Uživatel jana@contoso.cz odstraněn (v Sofa zůstává, deaktivovaný): už není členem "
-            "skupiny Sales v Sofa; už nemá roli Subject manager",
+            "skupiny Sales v Sofa; už nemá roli Správce subjektů",
         ),
         "renamed": ("Skupina upravena", "Skupina Sales EU: název „Sales team“ → „Sales EU“"),
         "refused": (

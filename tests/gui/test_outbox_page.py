@@ -50,8 +50,8 @@ def test_waiting_message_shows_why_it_waits(
     assert page.table.isVisible() and not page.empty.isVisible()
     assert cell(page, 0, TO) == "second@example.com"  # newest first
     assert cell(page, 0, STATE) == "Waiting"
-    qtbot.waitUntil(lambda: "smtp.host" in (cell(page, 0, LAST_ERROR) or ""), timeout=5000)
-    assert "smtp.host" in cell(page, 0, LAST_ERROR, Qt.ItemDataRole.ToolTipRole)
+    qtbot.waitUntil(lambda: "SMTP host" in (cell(page, 0, LAST_ERROR) or ""), timeout=5000)
+    assert "Nothing is lost" in cell(page, 0, LAST_ERROR, Qt.ItemDataRole.ToolTipRole)
     assert "next attempt at" in cell(page, 0, STATE, Qt.ItemDataRole.ToolTipRole)
     assert page.summary.text() == "Waiting: 2" and page.send_button.isEnabled()
 
@@ -90,3 +90,19 @@ def test_selected_message_shows_its_whole_last_error(
     assert page.detail.isVisible()
     assert page.detail.text().startswith("Last error: Waiting: no SMTP server is set up")
     assert cell(page, 0, KIND) == "Test"
+
+
+def test_a_refused_login_says_what_to_check_in_czech_with_the_servers_words(
+    qtbot: Any, services: bootstrap.Services, smtp: SmtpSink, czech: None
+) -> None:
+    services.settings.set("smtp.user", "mailer")
+    services.settings.set("smtp.password", "wrong")
+    services.mail.send_test("admin@example.com")
+    MailWorker(services.db, services.settings).run_once()  # the real server refuses the login
+    widget = OutboxPage(services)
+    qtbot.addWidget(widget)
+    widget.refresh()
+    shown = cell(widget, 0, LAST_ERROR, Qt.ItemDataRole.ToolTipRole)
+    assert shown.startswith("Server SMTP odmítl přihlášení: zkontrolujte Uživatele a Heslo")
+    assert "535" in shown  # what the server said, as it said it
+    widget.timer.stop()

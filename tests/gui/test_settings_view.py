@@ -133,3 +133,19 @@ def test_closing_the_window_is_a_choice_saved_like_the_others(
     assert view.save()
     assert services.settings.get("gui.on_close") == "tray"
     assert view.status.text() == "Saved."
+
+
+def test_a_setting_from_the_environment_is_shown_read_only_with_its_variable(
+    qtbot: Any, services: bootstrap.Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOFA_SCIM_PUBLIC_BASE_URL", "https://scim.contoso.cz")
+    view = SettingsView(services)
+    qtbot.addWidget(view)
+    assert view.public_base_url.text() == "https://scim.contoso.cz"
+    assert not view.public_base_url.isEnabled()
+    assert view.port.isEnabled()
+    notes = [label.text() for label in view.findChildren(type(view.status))]
+    assert any("SOFA_SCIM_PUBLIC_BASE_URL" in text and "wins" in text for text in notes)
+    assert view.save()
+    monkeypatch.delenv("SOFA_SCIM_PUBLIC_BASE_URL")
+    assert services.settings.get("public_base_url") == "http://127.0.0.1:8080"  # nothing stored

@@ -121,7 +121,7 @@ def test_delete_asks_first_and_says_users_stay(
     view.table.selectRow(0)
     view.delete_action.trigger()
     assert "Delete the synchronization “Contoso” with all its settings" in asked[0]
-    assert "The 0 user(s) it created stay in Sofa, deactivated" in asked[0]
+    assert "The 0 users it created stay in Sofa, deactivated" in asked[0]
     assert [s.identifier for s in services.synchronizations.all()] == remaining
     assert view.model.rowCount() == len(remaining)
 

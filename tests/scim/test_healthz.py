@@ -11,7 +11,7 @@ import requests
 from sofa_scim_desktop import __version__
 from sofa_scim_desktop import bootstrap
 from sofa_scim_desktop.scim.server import ScimServer
-from sofa_scim_desktop.services.instance import INSTANCE_ID
+from sofa_scim_desktop.services.instance import instance_id
 
 
 def _healthz(app: Any) -> requests.Response:
@@ -30,7 +30,7 @@ def test_healthz_answers_without_a_key_with_version_and_instance(app: Any) -> No
         "status": "ok",
         "database": "ok",
         "version": __version__,
-        "instance": INSTANCE_ID,
+        "instance": instance_id(),
     }
     assert answer.headers["Cache-Control"] == "no-store"
 
@@ -40,7 +40,7 @@ def test_healthz_is_503_when_the_database_is_gone(app: Any, outage: Any) -> None
         answer = _healthz(app)
     assert answer.status_code == 503
     assert answer.json()["database"] == "unreachable"
-    assert answer.json()["instance"] == INSTANCE_ID
+    assert answer.json()["instance"] == instance_id()
 
 
 @pytest.mark.sqlite_only

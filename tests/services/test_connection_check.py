@@ -22,7 +22,7 @@ from sofa_scim_desktop.services.connection_check import check_connection
 from sofa_scim_desktop.services.connection_check import local_base_url
 from sofa_scim_desktop.services.connection_report import Options
 from sofa_scim_desktop.services.connection_report import Report
-from sofa_scim_desktop.services.instance import INSTANCE_ID
+from sofa_scim_desktop.services.instance import instance_id
 from sofa_scim_desktop.services.synchronizations import overview
 from sofa_scim_desktop.storage.tables import LogEntry
 from tests.conftest import Endpoint
@@ -71,7 +71,7 @@ def test_through_a_good_proxy_every_step_is_ok(check: Check, proxy_to: Any) -> N
         ("ok", "scim.ok"),
     ]  # fmt: skip
     assert report.ok
-    assert INSTANCE_ID in report.steps[3].message
+    assert instance_id() in report.steps[3].message
     assert all(step.fix is None for step in report.steps)
 
 
@@ -269,7 +269,7 @@ def test_a_proxy_that_reaches_another_sofa_server_is_an_error(
 ) -> None:
     report = check(url_of(proxy_to(upstream=other_sofa)))
     assert outcome(report)[3] == ("error", "health.other_instance")
-    assert INSTANCE_ID in report.steps[3].message  # this one's, beside the other's
+    assert instance_id() in report.steps[3].message  # this one's, beside the other's
     assert local_server.url in (report.steps[3].fix or "")
     assert not report.ok
 

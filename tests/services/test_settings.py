@@ -105,3 +105,30 @@ def test_smtp_password_is_never_stored_in_the_database(services: bootstrap.Servi
     assert services.settings.set("smtp.password", "hunter2") == "(set)"
     data = b"".join(p.read_bytes() for p in services.data_dir.glob("sofa-scim.db*"))
     assert b"hunter2" not in data
+
+
+def test_the_environment_wins_over_the_stored_value(
+    services: bootstrap.Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    services.settings.set("public_base_url", "https://stored.example.com")
+    monkeypatch.setenv("SOFA_SCIM_PUBLIC_BASE_URL", "https://from-env.example.com/")
+    monkeypatch.setenv("SOFA_SCIM_SMTP_HOST", "smtp.example.com")
+    assert services.settings.get("public_base_url") == "https://from-env.example.com"
+    assert services.settings.get("smtp.host") == "smtp.example.com"
+    assert services.settings.environment_override("public_base_url") == "SOFA_SCIM_PUBLIC_BASE_URL"
+    assert services.settings.environment_override("server.port") is None
+    monkeypatch.delenv("SOFA_SCIM_PUBLIC_BASE_URL")
+    assert services.settings.get("public_base_url") == "https://stored.example.com"
+
+
+def test_a_refused_value_in_the_environment_stops_the_start(
+    services: bootstrap.Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOFA_SCIM_SERVER_PORT", "80a")
+    monkeypatch.setenv("SOFA_SCIM_SMTP_SECURITY", "ssl")
+    with pytest.raises(DomainError) as refused:
+        bootstrap.build(str(services.data_dir))
+    assert "SOFA_SCIM_SERVER_PORT='80a': Expected a port number" in str(refused.value)
+    assert "SOFA_SCIM_SMTP_SECURITY='ssl': Expected one of: none, starttls, tls" in str(
+        refused.value
+    )

@@ -4,6 +4,7 @@ buttons to grant and withdraw by hand; derived ones are disabled, since they fol
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -27,8 +28,11 @@ class MembershipsBox(QGroupBox):
     grantRequested = Signal()
     withdrawRequested = Signal(str)
 
-    def __init__(self, title: str, parent: Any = None) -> None:
+    def __init__(
+        self, title: str, parent: Any = None, shown: Callable[[str], str] = lambda name: name
+    ) -> None:
         super().__init__(title, parent)
+        self._shown = shown  # how a name is shown: the built-in roles in the GUI's language
         self.list = QListWidget()
         self.list.setAlternatingRowColors(True)
         # Four lines: groups and roles both fit beside the fields without scrolling.
@@ -78,12 +82,13 @@ class MembershipsBox(QGroupBox):
 
     def _item(self, membership: Membership) -> QListWidgetItem:
         if membership.sync is None:
-            item = QListWidgetItem(self.tr("%1 — granted by hand").replace("%1", membership.name))
+            shown = self._shown(membership.name)
+            item = QListWidgetItem(self.tr("%1 — granted by hand").replace("%1", shown))
             item.setData(BY_HAND_ROLE, membership.name)
             return item
         item = QListWidgetItem(
             self.tr("%1 — from synchronization %2")
-            .replace("%1", membership.name)
+            .replace("%1", self._shown(membership.name))
             .replace("%2", membership.sync)
         )
         # NOTE: derived memberships follow Entra (SPEC §4): shown, never withdrawn by hand.

@@ -8,6 +8,7 @@ from PySide6.QtCore import QModelIndex
 from PySide6.QtCore import QPersistentModelIndex
 from PySide6.QtCore import Qt
 
+from sofa_scim_desktop.gui.role_names import role_name
 from sofa_scim_desktop.gui.table_model import RowsTableModel
 from sofa_scim_desktop.services.directory import NamedItem
 
@@ -52,7 +53,9 @@ class NamesModel(RowsTableModel):
 
     def _cell(self, item: NamedItem, column: int) -> Any:
         if column == 0:
-            return self.tr("%1 (built-in)").replace("%1", item.name) if item.builtin else item.name
+            if item.builtin:  # shown in the GUI's language, stored in English
+                return self.tr("%1 (built-in)").replace("%1", role_name(item.name))
+            return item.name
         if column == 1:
             return item.members
         if column == 2:

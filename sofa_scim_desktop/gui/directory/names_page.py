@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QWidget
 from sofa_scim_desktop.domain.errors import DomainError
 from sofa_scim_desktop.gui.directory import prompts
 from sofa_scim_desktop.gui.directory.names_model import NamesModel
+from sofa_scim_desktop.gui.error_texts import error_text
 from sofa_scim_desktop.gui.sorting import make_sortable
 from sofa_scim_desktop.gui.sorting import source_row
 from sofa_scim_desktop.gui.sorting import view_row
@@ -148,7 +149,7 @@ class NamesPage(QWidget):
         try:
             action(*args)
         except DomainError as error:
-            prompts.show_error(self, self._texts()["error_title"], str(error))
+            prompts.show_error(self, self._texts()["error_title"], error_text(error))
             return False
         self.changed.emit()
         return True

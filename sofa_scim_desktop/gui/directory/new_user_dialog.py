@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QWidget
 from sofa_scim_desktop.domain.errors import Conflict
 from sofa_scim_desktop.domain.errors import DomainError
 from sofa_scim_desktop.domain.resource import EMAIL_PATTERN
+from sofa_scim_desktop.gui.error_texts import error_text
 from sofa_scim_desktop.gui.labels import problem_label
 from sofa_scim_desktop.services.directory import Directory
 
@@ -95,7 +96,7 @@ class NewUserDialog(QDialog):
             )
             return
         except DomainError as error:
-            show_error(self.general_error, str(error))
+            show_error(self.general_error, error_text(error))
             return
         self.created = user_name
         self.accept()

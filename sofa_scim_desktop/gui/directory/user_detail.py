@@ -20,7 +20,10 @@ from sofa_scim_desktop.gui.dates import local_text
 from sofa_scim_desktop.gui.directory import prompts
 from sofa_scim_desktop.gui.directory.memberships_box import MembershipsBox
 from sofa_scim_desktop.gui.directory.users_model import state_text
+from sofa_scim_desktop.gui.error_texts import error_text
 from sofa_scim_desktop.gui.relative_time import ago
+from sofa_scim_desktop.gui.role_names import role_name
+from sofa_scim_desktop.gui.role_names import role_names
 from sofa_scim_desktop.services.directory import Directory
 from sofa_scim_desktop.services.directory import UserDetail
 
@@ -43,7 +46,7 @@ class UserDetailPane(QScrollArea):
         self.title.setFont(font)
         self.fields: dict[str, QLabel] = {}
         self.groups = MembershipsBox(self.tr("Groups"))
-        self.roles = MembershipsBox(self.tr("Roles"))
+        self.roles = MembershipsBox(self.tr("Roles"), shown=role_name)
         self.groups.grantRequested.connect(lambda: self.grant("group"))
         self.roles.grantRequested.connect(lambda: self.grant("role"))
         self.groups.withdrawRequested.connect(lambda name: self.withdraw("group", name))
@@ -139,6 +142,13 @@ class UserDetailPane(QScrollArea):
             if user.source
             else self.tr("Local (created in Sofa)")
         )
+        if detail.unusable_email and not user.notification_email:
+            unusable = self.tr(
+                "None: Entra sent “%1”, which is not an e-mail address; no e-mail goes to "
+                "this user until Entra sends one."
+            ).replace("%1", detail.unusable_email)
+            self.fields["notification_email"].setText(unusable)
+            self.fields["notification_email"].setToolTip(unusable)
         self.fields["updated_at"].setText(local_time(detail.updated_at))
         self.groups.set_memberships(detail.group_memberships)
         self.roles.set_memberships(detail.role_memberships)
@@ -149,14 +159,16 @@ class UserDetailPane(QScrollArea):
         items = self._directory.groups() if kind == "group" else self._directory.roles()
         held = self.groups if kind == "group" else self.roles
         by_hand = held.hand_names()
-        choices = [item.name for item in items if item.name not in by_hand]
+        names = [item.name for item in items if item.name not in by_hand]
+        shown = role_names(names) if kind == "role" else {name: name for name in names}
+        choices = list(shown)
         if not choices:
             message = self._nothing_to_grant(kind, exists=bool(items))
             prompts.show_error(self, self.tr("Grant by hand"), message)
             return
-        name = prompts.choose(self, self.tr("Grant by hand"), self._grant_label(kind), choices)
-        if name is not None:
-            self._change(self._directory.grant, kind, name)
+        chosen = prompts.choose(self, self.tr("Grant by hand"), self._grant_label(kind), choices)
+        if chosen is not None:
+            self._change(self._directory.grant, kind, shown.get(chosen, chosen))
 
     def withdraw(self, kind: str, name: str) -> None:
         if self._user_name is not None:
@@ -167,7 +179,7 @@ class UserDetailPane(QScrollArea):
         try:
             action(user_name, **{kind: name})
         except DomainError as error:
-            prompts.show_error(self, self.tr("Groups and roles"), str(error))
+            prompts.show_error(self, self.tr("Groups and roles"), error_text(error))
         else:
             self.changed.emit()
         self.show_user(user_name)

@@ -14,6 +14,7 @@ from sofa_scim_desktop.domain.errors import DomainError
 from sofa_scim_desktop.gui.editor.logging_tab import LoggingTab
 from sofa_scim_desktop.gui.editor.mappings import MappingTab
 from sofa_scim_desktop.gui.editor.parameters import ParametersTab
+from sofa_scim_desktop.gui.error_texts import error_text
 from sofa_scim_desktop.gui.labels import problem_label
 from sofa_scim_desktop.services import synchronizations as syncs
 
@@ -131,7 +132,7 @@ class SyncEditor(QDialog):
                 self.roles.rows(),
             )
         except DomainError as error:  # e.g. another type already set up (the service's words)
-            self._show_problem(str(error))
+            self._show_problem(error_text(error))
             return
         self.saved_identifier = saved.identifier
         self.accept()

@@ -925,6 +925,141 @@ Pošlete prosím tento soubor spolu s popisem toho, co jste dělali, podpoře So
     </message>
 </context>
 <context>
+    <name>Errors</name>
+    <message>
+        <source>A key is valid for {low} to {high} days, not {days}.</source>
+        <translation>Klíč platí {low} až {high} dní, ne {days}.</translation>
+    </message>
+    <message>
+        <source>The user name is required.</source>
+        <translation>Uživatelské jméno je povinné.</translation>
+    </message>
+    <message>
+        <source>&apos;{email}&apos; is not an e-mail address.</source>
+        <translation>„{email}“ není e-mailová adresa.</translation>
+    </message>
+    <message>
+        <source>A user named &apos;{user_name}&apos; already exists.</source>
+        <translation>Uživatel „{user_name}“ už existuje.</translation>
+    </message>
+    <message>
+        <source>{user_name} already has &apos;{name}&apos; granted by hand.</source>
+        <translation>{user_name} už má „{name}“ přidělené ručně.</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; was granted to {user_name} by a synchronization; it follows Entra and cannot be withdrawn by hand.</source>
+        <translation>„{name}“ uživateli {user_name} přidělila synchronizace; řídí se podle Entra a ručně odebrat nejde.</translation>
+    </message>
+    <message>
+        <source>{user_name} does not have &apos;{name}&apos;.</source>
+        <translation>{user_name} nemá „{name}“.</translation>
+    </message>
+    <message>
+        <source>No user named &apos;{user_name}&apos;.</source>
+        <translation>Uživatel „{user_name}“ neexistuje.</translation>
+    </message>
+    <message>
+        <source>The group name is required.</source>
+        <translation>Název skupiny je povinný.</translation>
+    </message>
+    <message>
+        <source>The role name is required.</source>
+        <translation>Název role je povinný.</translation>
+    </message>
+    <message>
+        <source>A group named &apos;{name}&apos; already exists.</source>
+        <translation>Skupina „{name}“ už existuje.</translation>
+    </message>
+    <message>
+        <source>A role named &apos;{name}&apos; already exists.</source>
+        <translation>Role „{name}“ už existuje.</translation>
+    </message>
+    <message>
+        <source>No group named &apos;{name}&apos;.</source>
+        <translation>Skupina „{name}“ neexistuje.</translation>
+    </message>
+    <message>
+        <source>No role named &apos;{name}&apos;.</source>
+        <translation>Role „{name}“ neexistuje.</translation>
+    </message>
+    <message>
+        <source>The built-in role &apos;{name}&apos; cannot be renamed.</source>
+        <translation>Vestavěnou roli „{name}“ nelze přejmenovat.</translation>
+    </message>
+    <message>
+        <source>The built-in role &apos;{name}&apos; cannot be deleted.</source>
+        <translation>Vestavěnou roli „{name}“ nelze smazat.</translation>
+    </message>
+    <message>
+        <source>No synchronization with the identifier &apos;{identifier}&apos;.</source>
+        <translation>Synchronizace s identifikátorem „{identifier}“ neexistuje.</translation>
+    </message>
+    <message>
+        <source>Expected an address such as https://sofa.example.com.</source>
+        <translation>Očekává se adresa jako https://sofa.example.com.</translation>
+    </message>
+    <message>
+        <source>Expected a port number from 0 (any free port) to 65535.</source>
+        <translation>Očekává se číslo portu od 0 (libovolný volný port) do 65535.</translation>
+    </message>
+    <message>
+        <source>Expected one of: {choices}.</source>
+        <translation>Očekává se jedna z hodnot: {choices}.</translation>
+    </message>
+    <message>
+        <source>Expected a whole number of days, at least 1.</source>
+        <translation>Očekává se celý počet dní, nejméně 1.</translation>
+    </message>
+    <message>
+        <source>Expected a host name or address without spaces, e.g. smtp.example.com.</source>
+        <translation>Očekává se název nebo adresa serveru bez mezer, např. smtp.example.com.</translation>
+    </message>
+    <message>
+        <source>Expected an e-mail address such as sofa@example.com.</source>
+        <translation>Očekává se e-mailová adresa jako sofa@example.com.</translation>
+    </message>
+    <message>
+        <source>Unknown setting &apos;{key}&apos;. Known: {known}.</source>
+        <translation>Neznámé nastavení „{key}“. Známá: {known}.</translation>
+    </message>
+    <message>
+        <source>Cannot write the support bundle: no folder {folder}.</source>
+        <translation>Balíček pro podporu nelze zapsat: složka {folder} neexistuje.</translation>
+    </message>
+    <message>
+        <source>Cannot write the support bundle to {path}: {reason}.</source>
+        <translation>Balíček pro podporu nelze zapsat do {path}: {reason}.</translation>
+    </message>
+    <message>
+        <source>No Sofa group named &apos;{name}&apos;.</source>
+        <translation>Skupina Sofa „{name}“ neexistuje.</translation>
+    </message>
+    <message>
+        <source>No Sofa role named &apos;{name}&apos;.</source>
+        <translation>Role Sofa „{name}“ neexistuje.</translation>
+    </message>
+    <message>
+        <source>The name is required.</source>
+        <translation>Název je povinný.</translation>
+    </message>
+    <message>
+        <source>The logging level must be one of {levels}.</source>
+        <translation>Úroveň logování musí být jedna z: {levels}.</translation>
+    </message>
+    <message>
+        <source>The identifier &apos;{identifier}&apos; is already used by &apos;{name}&apos;.</source>
+        <translation>Identifikátor „{identifier}“ už používá „{name}“.</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a remote group identifier: expected the group&apos;s Object Id, a GUID such as 0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0.</source>
+        <translation>„{value}“ není identifikátor vzdálené skupiny: očekává se Object Id skupiny, GUID jako 0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0.</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not written as a GUID (8-4-4-4-12 hexadecimal digits).</source>
+        <translation>„{value}“ není zapsán jako GUID (8-4-4-4-12 šestnáctkových číslic).</translation>
+    </message>
+</context>
+<context>
     <name>GroupsPage</name>
     <message>
         <source>Sofa groups. A synchronization&apos;s group mapping makes the members of an Entra group members of a Sofa group; an admin can also grant a group by hand on the Users tab.</source>
@@ -1917,6 +2052,53 @@ Smazáním zmizí i tato mapování a členství všech jejích členů (%3), v�
     </message>
 </context>
 <context>
+    <name>OutboxTexts</name>
+    <message>
+        <source>The SMTP server refused the login: check User and Password in Settings → E-mail.</source>
+        <translation>Server SMTP odmítl přihlášení: zkontrolujte Uživatele a Heslo v Nastavení → E-mail.</translation>
+    </message>
+    <message>
+        <source>The SMTP server refused the sender address: check Sender in Settings.</source>
+        <translation>Server SMTP odmítl adresu odesílatele: zkontrolujte Odesílatele v Nastavení.</translation>
+    </message>
+    <message>
+        <source>The SMTP server refused the recipient&apos;s address: check the user&apos;s notification e-mail.</source>
+        <translation>Server SMTP odmítl adresu příjemce: zkontrolujte notifikační e-mail uživatele.</translation>
+    </message>
+    <message>
+        <source>The SMTP server does not offer what Security asks for: try TLS (port 465) or STARTTLS (port 587).</source>
+        <translation>Server SMTP nenabízí zvolené zabezpečení: zkuste TLS (port 465) nebo STARTTLS (port 587).</translation>
+    </message>
+    <message>
+        <source>Nothing answers at the SMTP host and port: check SMTP host and Port in Settings.</source>
+        <translation>Na serveru a portu SMTP nic neodpovídá: zkontrolujte Server SMTP a Port v Nastavení.</translation>
+    </message>
+    <message>
+        <source>The SMTP host&apos;s name was not found: check SMTP host in Settings.</source>
+        <translation>Název serveru SMTP nebyl nalezen: zkontrolujte Server SMTP v Nastavení.</translation>
+    </message>
+    <message>
+        <source>The SMTP server did not answer in time: check SMTP host, Port and the firewall.</source>
+        <translation>Server SMTP neodpověděl včas: zkontrolujte Server SMTP, Port a firewall.</translation>
+    </message>
+    <message>
+        <source>The secure connection failed: check Security (TLS or STARTTLS) and the port.</source>
+        <translation>Zabezpečené spojení selhalo: zkontrolujte Zabezpečení (TLS nebo STARTTLS) a port.</translation>
+    </message>
+    <message>
+        <source>The SMTP server&apos;s certificate is not valid for its name: check SMTP host.</source>
+        <translation>Certifikát serveru SMTP neplatí pro jeho název: zkontrolujte Server SMTP.</translation>
+    </message>
+    <message>
+        <source>Waiting: no SMTP server is set up yet (Settings → E-mail: SMTP host and Sender). Nothing is lost.</source>
+        <translation>Čeká: server SMTP zatím není nastaven (Nastavení → E-mail: Server SMTP a Odesílatel). Nic se neztratí.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
     <name>ParametersTab</name>
     <message>
         <source>Used for the synchronization in lists</source>
@@ -2097,6 +2279,17 @@ Smazáním zmizí i tato mapování a členství všech jejích členů (%3), v�
     </message>
 </context>
 <context>
+    <name>Roles</name>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrátor</translation>
+    </message>
+    <message>
+        <source>Subject manager</source>
+        <translation>Správce subjektů</translation>
+    </message>
+</context>
+<context>
     <name>RolesPage</name>
     <message>
         <source>Sofa roles. Administrator and Subject manager are built in: their holders receive the failure e-mails. A role mapping grants a role to the members of an Entra group.</source>
@@ -2210,6 +2403,10 @@ Smazáním zmizí i tato mapování a role všem jejím držitelům (%3), včetn
     <message>
         <source>Revert</source>
         <translation>Vrátit změny</translation>
+    </message>
+    <message>
+        <source>Set by the environment variable %1, which wins over Settings.</source>
+        <translation>Nastaveno proměnnou prostředí %1, která má přednost před Nastavením.</translation>
     </message>
     <message>
         <source>Public address</source>
@@ -2556,7 +2753,7 @@ Smazáním zmizí i tato mapování a role všem jejím držitelům (%3), včetn
         <translation>Nevratně smazat synchronizaci „%1“ včetně všech nastavení, přístupového klíče a mapování?</translation>
     </message>
     <message numerus="yes">
-        <source>The %n user(s) it created stay in Sofa, deactivated and detached from it. Entra&apos;s calls to its endpoint will be refused.</source>
+        <source>The %n users it created stay in Sofa, deactivated and detached from it. Entra&apos;s calls to its endpoint will be refused.</source>
         <translation>
             <numerusform>%n uživatel, kterého vytvořila, zůstane v Sofa, deaktivovaný a odpojený od ní. Volání z Entra na její endpoint budou odmítána.</numerusform>
             <numerusform>%n uživatelé, které vytvořila, zůstanou v Sofa, deaktivovaní a odpojení od ní. Volání z Entra na její endpoint budou odmítána.</numerusform>
@@ -2728,6 +2925,10 @@ klíče</translation>
     <message>
         <source>Local (created in Sofa)</source>
         <translation>Místní (vytvořen v Sofa)</translation>
+    </message>
+    <message>
+        <source>None: Entra sent “%1”, which is not an e-mail address; no e-mail goes to this user until Entra sends one.</source>
+        <translation>Žádný: Entra poslala „%1“, což není e-mailová adresa; dokud Entra nepošle platnou, tento uživatel nedostane žádný e-mail.</translation>
     </message>
     <message>
         <source>Grant by hand</source>

@@ -10,6 +10,7 @@ from datetime import timedelta
 
 from peewee import Database
 
+from sofa_scim_desktop.domain import plurals
 from sofa_scim_desktop.services.mail import outbox
 from sofa_scim_desktop.services.mail.new_users import LINK_PLACEHOLDER
 from sofa_scim_desktop.services.mail.new_users import PASSWORD_LINK
@@ -108,4 +109,6 @@ class Delivery:
             for message in messages:
                 retry_at = self.policy.next_attempt(message, now)
                 outbox.mark_failed_attempt(message, reason, now, retry_at)
-        log.warning("could not send %d e-mail(s): %s", len(messages), reason)
+        count = len(messages)
+        mails = plurals.choose("en", count, ["e-mail", "e-mails"])
+        log.warning("could not send %d %s: %s", count, mails, reason)

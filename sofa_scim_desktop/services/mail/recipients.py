@@ -4,11 +4,12 @@ manager (granted by hand or derived), at their notification e-mail (SPEC §2).
 
 from __future__ import annotations
 
+from sofa_scim_desktop.domain.roles import BUILTIN_ROLES
 from sofa_scim_desktop.storage.tables import RoleMembership
 from sofa_scim_desktop.storage.tables import SofaRole
 from sofa_scim_desktop.storage.tables import SofaUser
 
-ROLES = ("Administrator", "Subject manager")
+ROLES = BUILTIN_ROLES
 
 
 def administrators() -> list[str]:

@@ -7,6 +7,7 @@ from typing import Any
 
 from peewee import Database
 
+from sofa_scim_desktop.domain.errors import QT_TRANSLATE_NOOP
 from sofa_scim_desktop.domain.errors import DomainError
 from sofa_scim_desktop.services.mail import outbox
 from sofa_scim_desktop.services.mail import templates
@@ -47,7 +48,9 @@ class Mail:
         """Queues a test e-mail (and wakes the worker); returns the message id to follow."""
         address = to.strip()
         if not _ADDRESS.match(address):
-            raise DomainError(f"'{to}' is not an e-mail address.")
+            raise DomainError(
+                QT_TRANSLATE_NOOP("Errors", "'{email}' is not an e-mail address."), email=to
+            )
         language = templates.setting_language()
         message = templates.render(TEST, language)
         with immediate(self.db):

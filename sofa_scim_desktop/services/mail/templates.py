@@ -11,6 +11,7 @@ from functools import lru_cache
 from importlib import resources
 from string import Template
 
+from sofa_scim_desktop.domain import plurals
 from sofa_scim_desktop.storage import sql
 
 LANGUAGES = ("en", "cs")
@@ -32,10 +33,16 @@ def _template(kind: str, language: str) -> tuple[str, Template]:
 
 
 def render(kind: str, language: str, **values: object) -> Rendered:
-    """`$name` placeholders filled in; the subject may use them too."""
-    subject, body = _template(kind, language if language in LANGUAGES else "en")
+    """`$name` placeholders filled in, and `{name:form|form…}` as the plural form for the
+    count `name` (domain.plurals); the subject may use both.
+    """
+    language = language if language in LANGUAGES else "en"
+    subject, body = _template(kind, language)
     text = {key: str(value) for key, value in values.items()}
-    return Rendered(Template(subject).safe_substitute(text), body.safe_substitute(text))
+    return Rendered(
+        plurals.apply(Template(subject).safe_substitute(text), language, values),
+        plurals.apply(body.safe_substitute(text), language, values),
+    )
 
 
 def subject_template(kind: str, language: str) -> str:

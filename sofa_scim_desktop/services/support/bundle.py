@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from sofa_scim_desktop import __version__
+from sofa_scim_desktop.domain.errors import QT_TRANSLATE_NOOP
 from sofa_scim_desktop.domain.errors import DomainError
 from sofa_scim_desktop.services.support import collect
 from sofa_scim_desktop.services.support import installation
@@ -64,7 +65,10 @@ def write(services: Services, out: str | Path, identifier: str | None = None) ->
     """
     path = Path(out).expanduser().absolute()
     if not path.parent.is_dir():
-        raise DomainError(f"Cannot write the support bundle: no folder {path.parent}.")
+        raise DomainError(
+            QT_TRANSLATE_NOOP("Errors", "Cannot write the support bundle: no folder {folder}."),
+            folder=path.parent,
+        )
     gathering = Gathering(services, identifier)
     files = _files(services, gathering)
     scope = f"the synchronization {identifier}" if identifier else "all synchronizations"
@@ -86,7 +90,11 @@ def write(services: Services, out: str | Path, identifier: str | None = None) ->
         partial.replace(path)
     except OSError as error:
         partial.unlink(missing_ok=True)
-        raise DomainError(f"Cannot write the support bundle to {path}: {error.strerror}.") from None
+        raise DomainError(
+            QT_TRANSLATE_NOOP("Errors", "Cannot write the support bundle to {path}: {reason}."),
+            path=path,
+            reason=error.strerror,
+        ) from None
     return path
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from collections.abc import Iterable
 from dataclasses import dataclass
 from dataclasses import field
@@ -65,25 +66,35 @@ def resolve_members(sync_id: int, ids: Iterable[str]) -> ResolvedMembers:
     return ResolvedMembers(users, groups, [i for i in rest if i not in groups], names)
 
 
+CHUNK = 500  # rows per statement: far below SQLite's 32,766 bound parameters
+
+
+def _chunked(pks: list[int], run: Callable[[list[int]], Iterable[int]]) -> list[int]:
+    """Runs `run` on `pks` CHUNK at a time; the pks it returned, in the order of `pks`."""
+    done: list[int] = []
+    for start in range(0, len(pks), CHUNK):
+        chunk = pks[start : start + CHUNK]
+        returned = set(run(chunk))
+        done += [pk for pk in chunk if pk in returned]
+    return done
+
+
 def add_members(group_pk: int, members: ResolvedMembers) -> list[int]:
     """Adds the members not yet present, a row each; returns the user pks that were added.
 
     # PERF: one INSERT per 500 members; the rows already there are skipped by the unique
     index, which also makes a member added twice at once one member.
     """
-    added: list[int] = []
-    users = list(members.users.values())
-    for start in range(0, len(users), 500):
-        chunk = users[start : start + 500]
-        inserted = set(
-            sql.column(
-                "INSERT INTO scim_group_member (group_id, user_id) "
-                f"VALUES {', '.join(['(?, ?)'] * len(chunk))} "
-                "ON CONFLICT DO NOTHING RETURNING user_id",
-                [value for pk in chunk for value in (group_pk, pk)],
-            )
+
+    def insert(chunk: list[int]) -> list[Any]:
+        return sql.column(
+            "INSERT INTO scim_group_member (group_id, user_id) "
+            f"VALUES {', '.join(['(?, ?)'] * len(chunk))} "
+            "ON CONFLICT DO NOTHING RETURNING user_id",
+            [value for pk in chunk for value in (group_pk, pk)],
         )
-        added += [pk for pk in chunk if pk in inserted]  # in the request's order
+
+    added = _chunked(list(members.users.values()), insert)
     for pk in members.groups.values():
         if pk != group_pk:
             sql.execute(
@@ -96,18 +107,15 @@ def add_members(group_pk: int, members: ResolvedMembers) -> list[int]:
 
 def remove_members(group_pk: int, members: ResolvedMembers) -> list[int]:
     """Removes the listed members; returns the user pks that were members."""
-    removed: list[int] = []
-    users = list(members.users.values())
-    for start in range(0, len(users), 500):
-        chunk = users[start : start + 500]
-        deleted = set(
-            sql.column(
-                "DELETE FROM scim_group_member "
-                f"WHERE group_id = ? AND user_id IN ({sql.marks(len(chunk))}) RETURNING user_id",
-                (group_pk, *chunk),
-            )
+
+    def delete(chunk: list[int]) -> list[Any]:
+        return sql.column(
+            "DELETE FROM scim_group_member "
+            f"WHERE group_id = ? AND user_id IN ({sql.marks(len(chunk))}) RETURNING user_id",
+            (group_pk, *chunk),
         )
-        removed += [pk for pk in chunk if pk in deleted]
+
+    removed = _chunked(list(members.users.values()), delete)
     for pk in members.groups.values():
         sql.execute(
             "DELETE FROM scim_group_member WHERE group_id = ? AND subgroup_id = ?", (group_pk, pk)

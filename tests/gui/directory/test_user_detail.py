@@ -10,6 +10,7 @@ from sofa_scim_desktop import bootstrap
 from sofa_scim_desktop.gui.directory import DirectoryView
 from tests.gui.directory.conftest import DERIVED_USER
 from tests.gui.directory.conftest import Prompts
+from tests.samples import entra_user
 from tests.services.test_memberships import FINANCE
 from tests.services.test_memberships import Entra
 
@@ -140,3 +141,35 @@ def test_grant_without_any_group_says_where_to_create_one(
     select(view, "admin")
     qtbot.mouseClick(view.users.detail.groups.grant_button, Qt.MouseButton.LeftButton)
     assert answers.errors == ["There are no groups yet: create one on the Groups tab."]
+
+
+def test_a_work_email_that_is_no_address_is_explained(
+    services: bootstrap.Services, endpoint: Any, view: DirectoryView
+) -> None:
+    """Microsoft's SCIM tests send "emailName357": the user is kept, the detail says why no
+    mail reaches them (issue 11 B)."""
+    body = entra_user("mira@contoso.cz")
+    body["emails"] = [{"type": "work", "value": "emailName357", "primary": True}]
+    Entra(services, endpoint.identifier).users.create(body)
+    view.users.refresh()
+    select(view, "mira@contoso.cz")
+    shown = view.users.detail.fields["notification_email"].text()
+    assert "emailName357" in shown
+    assert "not an e-mail address" in shown
+
+
+def test_built_in_roles_are_shown_in_czech_and_stored_in_english(
+    qtbot: Any, contoso: bootstrap.Services, answers: Prompts, czech: None
+) -> None:
+    view = DirectoryView(contoso)
+    qtbot.addWidget(view)
+    select(view, "admin")
+    answers.answers.append("Správce subjektů")
+    qtbot.mouseClick(view.users.detail.roles.grant_button, Qt.MouseButton.LeftButton)
+    assert {"Administrátor", "Správce subjektů", "Approver"} <= set(answers.choices)
+    assert contoso.directory.user_detail("admin").user.roles == ["Subject manager"]
+    assert view.users.detail.roles.items() == [("Správce subjektů — přiděleno ručně", True, True)]
+    view.tabs.setCurrentIndex(2)
+    roles = view.roles.model
+    shown = {roles.data(roles.index(row, 0)) for row in range(roles.rowCount())}
+    assert {"Administrátor (vestavěná)", "Správce subjektů (vestavěná)", "Approver"} <= shown

@@ -56,7 +56,7 @@ def test_a_burst_of_failures_is_one_message_per_admin(
     assert worker.run_once() == 2
     assert sorted(m.envelope_to[0] for m in smtp.messages) == admins
     message = smtp.messages[0]
-    assert message.subject == 'Sofa: synchronization "Failing" failed 5 time(s)'
+    assert message.subject == 'Sofa: synchronization "Failing" failed 5 times'
     assert "POST /scim/v2/Failing/Users → 409 (user dup@contoso.com)" in message.text
     assert "Display the logs" in message.text and "duplicate" in message.text
     assert CallFailure.select().count() == 0
@@ -77,7 +77,7 @@ def test_failures_within_the_hour_are_gathered(
     clock.advance(minutes=31)
     worker.run_once()
     assert len(smtp.messages) == 4
-    assert "failed 3 time(s)" in smtp.messages[-1].subject
+    assert "failed 3 times" in smtp.messages[-1].subject
 
 
 def test_czech_failure_message(

@@ -40,13 +40,33 @@ def test_a_key_expiring_within_14_days_is_warned_once_a_day(
     assert message.envelope_to == [admin]
     assert message.subject.startswith('Sofa: the access key of "Contoso HR" expires on')
     text = " ".join(message.text.split())
-    assert "click Access details" in text and "in 10 day(s)" in text
+    assert "click Access details" in text and "in 10 days" in text
     clock.advance(hours=12)
     worker.run_once()
     assert len(smtp.messages) == 1
     clock.advance(hours=13)
     worker.run_once()
     assert len(smtp.messages) == 2
+
+
+@pytest.mark.parametrize(
+    ("days_left", "czech"), [(1, "za 1 den"), (2, "za 2 dny"), (4, "za 4 dny"), (5, "za 5 dní")]
+)
+def test_the_czech_key_warning_says_days_in_czech_plural(
+    services: bootstrap.Services,
+    smtp: SmtpSink,
+    worker: MailWorker,
+    clock: Clock,
+    admin: str,
+    days_left: int,
+    czech: str,
+) -> None:
+    services.settings.set("language", "cs")
+    sync(services, days=90)
+    clock.advance(days=90 - days_left)
+    worker.run_once()
+    [message] = smtp.messages
+    assert czech + "." in " ".join(message.text.split())
 
 
 def test_a_silent_synchronization_is_warned(
