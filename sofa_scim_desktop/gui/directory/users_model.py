@@ -41,15 +41,17 @@ class UsersModel(RowsTableModel):
         self._directory = directory
         self._rows: list[UserRow] = []
         self._search = ""
+        self._wanted = ""  # the search last asked for; `_search` is the one shown
         self._order = (0, Qt.SortOrder.AscendingOrder)
         self._complete = False
         self._total: int | None = None
         # Each search or reset is a generation: a worker's answer to an older one is dropped.
         self._generation = 0
         self._answers: dict[int, tuple[str, list[UserRow], int]] = {}
-        self._worker = worker = ThreadPoolExecutor(1, thread_name_prefix="sofa-user-search")
+        # NOTE: its idle thread ends with the interpreter (concurrent.futures joins it at exit);
+        # a shutdown from `destroyed` ran during finalization and crashed PySide6 6.12.
+        self._worker = ThreadPoolExecutor(1, thread_name_prefix="sofa-user-search")
         self._found.connect(self._show_found)
-        self.destroyed.connect(lambda: worker.shutdown(wait=False, cancel_futures=True))
         self._headers = [
             self.tr("User name"),
             self.tr("Display name"),
@@ -67,6 +69,7 @@ class UsersModel(RowsTableModel):
     def set_search(self, text: str) -> None:
         """Starts over with the users matching `text`, and loads their first page."""
         self._generation += 1
+        self._wanted = text
         self.beginResetModel()
         self._rows = []
         self._search = text
@@ -76,13 +79,17 @@ class UsersModel(RowsTableModel):
         self.fetchMore(QModelIndex())
 
     def reload(self) -> None:
-        self.set_search(self._search)
+        """Again, for the search last asked for (a worker's pending one included: a refresh
+        or a sort while it runs must not bring the previous search back).
+        """
+        self.set_search(self._wanted)
 
     def search_in_background(self, text: str) -> None:
         """As set_search, the queries on a worker: the window stays live while SQLite reads
         every row. The rows shown stay until the answer comes.
         """
         self._generation += 1
+        self._wanted = text
         column, order = self._order
         descending = order == Qt.SortOrder.DescendingOrder
         self._worker.submit(

@@ -38,3 +38,13 @@ def test_a_late_answer_to_an_older_search_is_dropped(
     model.set_search("")  # e.g. the admin cleared the field and pressed Enter
     qtbot.wait(300)  # the worker has answered by now
     assert model.rowCount() == 200 and model.search() == ""
+
+
+def test_a_refresh_while_a_search_runs_keeps_that_search(
+    qtbot: QtBot, many_users: bootstrap.Services, view: DirectoryView
+) -> None:
+    model = view.users.model
+    model.search_in_background("user0999")
+    view.users.refresh()  # e.g. the 3 s poll saw Entra's change meanwhile
+    qtbot.waitUntil(lambda: model.rowCount() == 10)
+    assert model.search() == "user0999"
