@@ -27,6 +27,7 @@ class Services:
     synchronizations: Synchronizations
     directory: Directory
     mail: Mail  # the outbox, the test e-mail and the background sender (start_worker)
+    database_url: str = ""  # as opened (About shows it without its password)
 
 
 def build(
@@ -42,4 +43,5 @@ def build(
     settings = Settings(Secrets(instance_key(url)))
     if settings.get("smtp.user"):
         settings.secrets.adopt_shared_password()
-    return Services(db, folder, settings, Synchronizations(db), Directory(db), Mail(db, settings))
+    directory = Directory(db)
+    return Services(db, folder, settings, Synchronizations(db), directory, Mail(db, settings), url)

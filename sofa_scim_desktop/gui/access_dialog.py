@@ -24,7 +24,8 @@ from sofa_scim_desktop.domain.keys import EXPIRY_WARNING_DAYS
 from sofa_scim_desktop.domain.keys import MAX_VALIDITY_DAYS
 from sofa_scim_desktop.domain.keys import MIN_VALIDITY_DAYS
 from sofa_scim_desktop.gui import prompts
-from sofa_scim_desktop.gui.clipboard import copy_text
+from sofa_scim_desktop.gui.clipboard import copy_from_button
+from sofa_scim_desktop.gui.colours import text_style
 from sofa_scim_desktop.gui.dates import local_date
 from sofa_scim_desktop.gui.dates import local_text
 from sofa_scim_desktop.gui.public_url_warning import PublicUrlWarning
@@ -49,10 +50,16 @@ class AccessDialog(QDialog):
         self.show_generate = QPushButton(self.tr("+ Generate key"))
         self.show_generate.setFlat(True)
         self.days = QSpinBox()
-        self.days.setRange(MIN_VALIDITY_DAYS, MAX_VALIDITY_DAYS)
+        # NOTE: wider than the rule, which days_error() tells beside the box: a spin box held
+        # to 90..730 silently turned a typed 30 into 365 and 1000 into 100.
+        self.days.setRange(1, 9999)
         self.days.setValue(DEFAULT_VALIDITY_DAYS)
         self.days.setSuffix(self.tr(" days"))
+        self.days_error = QLabel()
+        self.days_error.setWordWrap(True)
+        self.days_error.hide()
         self.generate_button = QPushButton(self.tr("Generate key"))
+        self.days.valueChanged.connect(self._check_days)
         self.generate_box = self._generate_box()
         self.url = self._read_only()
         self.key = self._read_only()
@@ -85,8 +92,8 @@ class AccessDialog(QDialog):
         layout.addWidget(close)
         self.show_generate.clicked.connect(self._open_generate)
         self.generate_button.clicked.connect(self.generate)
-        self.copy_url.clicked.connect(lambda: copy_text(self.url.text()))
-        self.copy_key.clicked.connect(lambda: copy_text(self.key.text()))
+        self.copy_url.clicked.connect(lambda: copy_from_button(self.copy_url, self.url.text()))
+        self.copy_key.clicked.connect(lambda: copy_from_button(self.copy_key, self.key.text()))
         self.generate_box.hide()
         self.result_box.hide()
         self._show_expiry()
@@ -117,7 +124,7 @@ class AccessDialog(QDialog):
 
     def _generate_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Generate key"))
-        row = QHBoxLayout(box)
+        row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("Key validity:")))
         row.addWidget(self.days)
         row.addWidget(
@@ -129,7 +136,25 @@ class AccessDialog(QDialog):
         )
         row.addStretch()
         row.addWidget(self.generate_button)
+        column = QVBoxLayout(box)
+        column.addLayout(row)
+        column.addWidget(self.days_error)
         return box
+
+    def _check_days(self) -> None:
+        """The rule of domain.keys, said beside the box while the number breaks it."""
+        days = self.days.value()
+        valid = MIN_VALIDITY_DAYS <= days <= MAX_VALIDITY_DAYS
+        self.days_error.setText(
+            ""
+            if valid
+            else self.tr("A key is valid for %1 to %2 days, not %3.")
+            .replace("%1", str(MIN_VALIDITY_DAYS))
+            .replace("%2", str(MAX_VALIDITY_DAYS))
+            .replace("%3", str(days))
+        )
+        self.days_error.setVisible(not valid)
+        self.generate_button.setEnabled(valid)
 
     def _result_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("The new key"))
@@ -150,7 +175,7 @@ class AccessDialog(QDialog):
             )
         )
         self.warning.setWordWrap(True)
-        self.warning.setStyleSheet("color: #8a5a00; font-weight: bold;")
+        self.warning.setStyleSheet(text_style("warning") + " font-weight: bold;")
         form.addRow(self.warning)
         return box
 
@@ -172,7 +197,7 @@ class AccessDialog(QDialog):
         else:
             text = self.tr("The current key expires on %1.").replace("%1", local_date(expires))
         warn = expires is not None and expires - utcnow() <= timedelta(days=EXPIRY_WARNING_DAYS)
-        self.expiry.setStyleSheet("color: #8a5a00; font-weight: bold;" if warn else "")
+        self.expiry.setStyleSheet(text_style("warning") + " font-weight: bold;" if warn else "")
         self.expiry.setText(text)
 
     def _open_generate(self) -> None:

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QWidget
 from sofa_scim_desktop.bootstrap import Services
 from sofa_scim_desktop.domain.errors import DomainError
 from sofa_scim_desktop.gui.connection_step_row import StepRow
-from sofa_scim_desktop.gui.labels import PROBLEM_STYLE
+from sofa_scim_desktop.gui.labels import problem_style
 from sofa_scim_desktop.services.connection_check import check_connection
 from sofa_scim_desktop.services.connection_check import settings_local_url
 from sofa_scim_desktop.services.connection_report import ERROR
@@ -148,7 +148,7 @@ class ConnectionCheckView(QWidget):
         statuses = {step.status for step in report.steps}
         if ERROR in statuses:
             text = self.tr("Entra's “Test connection” will fail: fix the errors, then check again.")
-            self._set_summary(text, PROBLEM_STYLE)
+            self._set_summary(text, problem_style())
         elif WARNING in statuses:
             self._set_summary(self.tr("It should work, but look at the warnings."), "")
         else:
@@ -158,7 +158,7 @@ class ConnectionCheckView(QWidget):
     def _show_failure(self, reason: str) -> None:
         self.run_button.setEnabled(True)
         self._set_summary(
-            self.tr("The check could not run: %1").replace("%1", reason), PROBLEM_STYLE
+            self.tr("The check could not run: %1").replace("%1", reason), problem_style()
         )
 
     def _set_summary(self, text: str, style: str) -> None:

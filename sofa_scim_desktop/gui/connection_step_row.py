@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QLabel
 from PySide6.QtWidgets import QStyle
 from PySide6.QtWidgets import QVBoxLayout
 
+from sofa_scim_desktop.gui.colours import text_style
 from sofa_scim_desktop.services.connection_report import ERROR
 from sofa_scim_desktop.services.connection_report import OK
 from sofa_scim_desktop.services.connection_report import SKIPPED
@@ -31,8 +32,6 @@ ICONS = {
     SKIPPED: QStyle.StandardPixmap.SP_MediaSkipForward,
 }
 ICON_SIZE = 20
-FIX_STYLE = "color: #8a5a00;"
-SKIPPED_STYLE = "color: #6b6b6b;"  # what did not run stays in the background
 _TOP = Qt.AlignmentFlag.AlignTop
 
 
@@ -64,7 +63,7 @@ class StepRow:
         self.title.setStyleSheet("font-weight: bold;")
         self.message = QLabel()
         self.fix = QLabel()
-        self.fix.setStyleSheet(FIX_STYLE)
+        self.fix.setStyleSheet(text_style("warning"))
         for label in (self.message, self.fix):
             label.setWordWrap(True)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -85,7 +84,8 @@ class StepRow:
         self.status = step.status
         self.title.setText(title)
         self.message.setText(message)
-        self.message.setStyleSheet(SKIPPED_STYLE if step.status == SKIPPED else "")
+        # What did not run stays in the background.
+        self.message.setStyleSheet(text_style("muted") if step.status == SKIPPED else "")
         self.fix.setText(f"{fix_label} {fix}" if fix else "")
         self.fix.setVisible(bool(fix))
 

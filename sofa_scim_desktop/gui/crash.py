@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QPlainTextEdit
 from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
-from sofa_scim_desktop.gui.clipboard import copy_text
+from sofa_scim_desktop.gui.clipboard import copy_from_button
 
 log = logging.getLogger("sofa.gui")
 
@@ -58,7 +58,7 @@ class CrashDialog(QDialog):
 
     def copy(self) -> None:
         """The file's path and the traceback, for a support ticket."""
-        copy_text(f"{self.log_path}\n\n{self.details}")
+        copy_from_button(self.copy_button, f"{self.log_path}\n\n{self.details}")
 
     @classmethod
     def show_error(cls, log_path: Path, details: str, parent: QWidget | None) -> None:

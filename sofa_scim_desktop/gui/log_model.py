@@ -11,11 +11,13 @@ from PySide6.QtCore import QModelIndex
 from PySide6.QtCore import QPersistentModelIndex
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush
-from PySide6.QtGui import QColor
 
+from sofa_scim_desktop.gui.colours import text_colour
 from sofa_scim_desktop.gui.dates import local_seconds
 from sofa_scim_desktop.gui.log_texts import LogTexts
 from sofa_scim_desktop.gui.log_texts import Worded
+from sofa_scim_desktop.gui.sorting import SORT_ROLE
+from sofa_scim_desktop.gui.sorting import moment_key
 from sofa_scim_desktop.gui.table_model import RowsTableModel
 from sofa_scim_desktop.services.journal import LogRecord
 
@@ -79,6 +81,8 @@ class LogTableModel(RowsTableModel):
         if not index.isValid():
             return None
         record = self.records[index.row()]
+        if role == SORT_ROLE and index.column() in (TIME, LEVEL):
+            return moment_key(record.at) if index.column() == TIME else record.level
         if role == Qt.ItemDataRole.DisplayRole:
             if index.column() == TIME:
                 return local_seconds(record.at)
@@ -88,9 +92,9 @@ class LogTableModel(RowsTableModel):
             return worded.event if index.column() == EVENT else worded.message
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == LEVEL:
             if record.level >= logging.ERROR:
-                return QBrush(QColor("#b00020"))
+                return QBrush(text_colour("error"))
             if record.level >= logging.WARNING:
-                return QBrush(QColor("#8a5a00"))
+                return QBrush(text_colour("warning"))
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == MESSAGE:
             return "\n".join(self.worded(record).lines)
         return None

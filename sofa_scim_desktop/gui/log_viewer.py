@@ -23,7 +23,11 @@ from sofa_scim_desktop.bootstrap import Services
 from sofa_scim_desktop.gui import prompts
 from sofa_scim_desktop.gui.error_texts import error_text
 from sofa_scim_desktop.gui.log_detail import LogDetail
+from sofa_scim_desktop.gui.log_model import TIME
 from sofa_scim_desktop.gui.log_model import LogTableModel
+from sofa_scim_desktop.gui.sorting import make_sortable
+from sofa_scim_desktop.gui.sorting import source_row
+from sofa_scim_desktop.gui.sorting import view_row
 from sofa_scim_desktop.services import journal
 from sofa_scim_desktop.services.journal import LogRecord
 from sofa_scim_desktop.services.refusals import EVENT as REFUSED
@@ -47,10 +51,12 @@ class LogViewer(QDialog):
         self.search.setPlaceholderText(self.tr("Search the messages"))
         self.search.setClearButtonEnabled(True)
         self.export_button = QPushButton(self.tr("Export to CSV…"))
+        self.export_button.setEnabled(False)  # until there is an entry to export
         self.count = QLabel()
         self.model = LogTableModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
+        make_sortable(self.table, TIME, Qt.SortOrder.DescendingOrder)  # newest first
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
@@ -110,10 +116,11 @@ class LogViewer(QDialog):
         records = journal.read(self.sync_id, level, also=also)
         if self.model.set_records(records, self.search.text()):
             self.count.setText(self._count_text(self.model.rowCount()))
+            self.export_button.setEnabled(self.model.rowCount() > 0)
             if selected is not None:  # keep the admin's place across refreshes
                 row = next((i for i, r in enumerate(self.model.records) if r.id == selected.id), -1)
                 if row >= 0:
-                    self.table.selectRow(row)
+                    self.table.selectRow(view_row(self.table, row))
             self._show_details()
 
     def _count_text(self, count: int) -> str:
@@ -122,7 +129,7 @@ class LogViewer(QDialog):
 
     def selected(self) -> LogRecord | None:
         rows = self.table.selectionModel().selectedRows()
-        return self.model.records[rows[0].row()] if rows else None
+        return self.model.records[source_row(self.table, rows[0])] if rows else None
 
     def _show_details(self) -> None:
         record = self.selected()

@@ -16,8 +16,9 @@ from PySide6.QtWidgets import QPushButton
 from PySide6.QtWidgets import QVBoxLayout
 
 from sofa_scim_desktop.domain.errors import DomainError
+from sofa_scim_desktop.gui.colours import text_colour
 from sofa_scim_desktop.gui.error_texts import error_text
-from sofa_scim_desktop.gui.outbox_model import COLOURS
+from sofa_scim_desktop.gui.outbox_model import TONES
 from sofa_scim_desktop.services.mail.outbox import OutboxEntry
 
 POLL_MS = 300
@@ -55,12 +56,12 @@ class MailTestBox(QGroupBox):
     def send(self) -> None:
         if self.unsaved():
             text = self.tr("Save the changed e-mail settings first: the test uses the saved ones.")
-            self._show(text, COLOURS["failed"])
+            self._show(text, "error")
             return
         try:
             self.message_id = self._mail.send_test(self.recipient.text())
         except DomainError as error:
-            self._show(error_text(error), COLOURS["failed"])
+            self._show(error_text(error), "error")
             return
         self._deadline = time.monotonic() + FOLLOW_SECONDS
         self._show(self.tr("Sending…"), "")
@@ -89,10 +90,11 @@ class MailTestBox(QGroupBox):
             text = self.tr("Still waiting in the mail outbox; it is retried.")
         else:
             text = self.tr("Sending…")
-        colour = COLOURS[entry.state] if entry.state != "queued" or entry.last_error else ""
-        self._show(text, colour)
+        tone = TONES[entry.state] if entry.state != "queued" or entry.last_error else ""
+        self._show(text, tone)
 
-    def _show(self, text: str, colour: str) -> None:
+    def _show(self, text: str, tone: str) -> None:
+        """`tone`: one of gui/colours.py's, or "" for the palette's text."""
         self.result.setText(text)
-        self.result.setStyleSheet(f"color: {colour};" if colour else "")
+        self.result.setStyleSheet(f"color: {text_colour(tone).name()};" if tone else "")
         self.result.setVisible(bool(text))

@@ -14,17 +14,26 @@ from PySide6.QtWidgets import QTreeWidget
 from PySide6.QtWidgets import QTreeWidgetItem
 
 from sofa_scim_desktop.bootstrap import Services
+from sofa_scim_desktop.gui import window_state
+from sofa_scim_desktop.gui.about_dialog import AboutDialog
 from sofa_scim_desktop.gui.background import Background
 from sofa_scim_desktop.gui.close_dialog import KEEP
 from sofa_scim_desktop.gui.close_dialog import QUIT
+from sofa_scim_desktop.gui.colours import text_style
 from sofa_scim_desktop.gui.directory.view import DirectoryView
+from sofa_scim_desktop.gui.help_dialog import HelpDialog
+from sofa_scim_desktop.gui.menu_bar import MenuBar
 from sofa_scim_desktop.gui.outbox_page import OutboxPage
+from sofa_scim_desktop.gui.pages import DIRECTORY_PAGE
+from sofa_scim_desktop.gui.pages import OUTBOX_PAGE
+from sofa_scim_desktop.gui.pages import SETTINGS_PAGE
+from sofa_scim_desktop.gui.pages import SYNC_PAGE
 from sofa_scim_desktop.gui.server_control import ServerControl
 from sofa_scim_desktop.gui.settings_view import SettingsView
 from sofa_scim_desktop.gui.sync_page import SyncPage
 from sofa_scim_desktop.services.connection_check import local_base_url
 
-SYNC_PAGE, DIRECTORY_PAGE, SETTINGS_PAGE, OUTBOX_PAGE = range(4)
+__all__ = ["DIRECTORY_PAGE", "OUTBOX_PAGE", "SETTINGS_PAGE", "SYNC_PAGE", "MainWindow"]
 
 
 class MainWindow(QMainWindow):
@@ -51,7 +60,7 @@ class MainWindow(QMainWindow):
         self.settings_page.saved.connect(self.sync_page.refresh)  # e.g. a new public base URL
         self.sync_page.settingsRequested.connect(self.open_public_base_url)
         self.navigation = self._navigation()
-        splitter = QSplitter()
+        self.splitter = splitter = QSplitter()
         splitter.addWidget(self.navigation)
         splitter.addWidget(self.pages)
         splitter.setStretchFactor(1, 1)
@@ -75,7 +84,13 @@ class MainWindow(QMainWindow):
         self.sync_page.healthChanged.connect(self.background.tray.show_health)
         self.background.tray.show_health(*self.sync_page.health)
         self._quitting = False
+        self.help_dialog: HelpDialog | None = None
+        self.menus = MenuBar(self)
         self.resize(1100, 700)
+        window_state.restore(self, self._splitters())
+
+    def _splitters(self) -> dict[str, QSplitter]:
+        return {"navigation": self.splitter, "users": self.directory_page.users.splitter}
 
     def _navigation(self) -> QTreeWidget:
         tree = QTreeWidget()
@@ -117,6 +132,53 @@ class MainWindow(QMainWindow):
             found.extend(top.child(j) for j in range(top.childCount()))  # type: ignore[misc]
         return found
 
+    # --- What the menus do -------------------------------------------------------------------
+
+    @Slot()
+    def new_sync(self) -> None:
+        self.show_page(SYNC_PAGE)
+        self.sync_page.add_action.trigger()
+
+    @Slot()
+    def new_user(self) -> None:
+        self.show_page(DIRECTORY_PAGE)
+        self.directory_page.tabs.setCurrentWidget(self.directory_page.users)
+        self.directory_page.users.new_user()
+
+    @Slot()
+    def refresh_page(self) -> None:
+        page = self.pages.currentWidget()
+        if page in (self.sync_page, self.directory_page, self.outbox_page):
+            page.refresh()
+
+    @Slot()
+    def find_user(self) -> None:
+        """The Directory's search field, its text selected to type over."""
+        self.show_page(DIRECTORY_PAGE)
+        self.directory_page.tabs.setCurrentWidget(self.directory_page.users)
+        search = self.directory_page.users.search
+        search.setFocus()
+        search.selectAll()
+
+    @Slot()
+    def open_help(self) -> None:
+        if self.help_dialog is None:
+            self.help_dialog = HelpDialog(self)
+        self.help_dialog.show()
+        self.help_dialog.raise_()
+
+    @Slot()
+    def open_about(self) -> None:
+        about = AboutDialog(
+            str(self.services.data_dir),
+            self.services.database_url,
+            self.server.url,
+            self,
+        )
+        about.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        about.show()
+        self.about_dialog = about
+
     @Slot()
     def open_public_base_url(self) -> None:
         """Settings, with the cursor in the public base URL (the Connect Entra warning)."""
@@ -143,7 +205,7 @@ class MainWindow(QMainWindow):
 
     def _server_failed(self, reason: str) -> None:
         self.server_status.setText(reason)
-        self.server_status.setStyleSheet("color: #b00020;")
+        self.server_status.setStyleSheet(text_style("error"))
 
     @Slot()
     def bring_forward(self) -> None:
@@ -156,6 +218,7 @@ class MainWindow(QMainWindow):
         self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        window_state.save(self, self._splitters())  # into the tray or for good
         choice = QUIT if self._quitting else self.background.on_close()
         if choice != QUIT:  # KEEP, or None: Cancel
             event.ignore()

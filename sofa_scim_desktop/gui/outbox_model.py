@@ -2,29 +2,26 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtCore import QDate
-from PySide6.QtCore import QLocale
 from PySide6.QtCore import QModelIndex
 from PySide6.QtCore import QPersistentModelIndex
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush
-from PySide6.QtGui import QColor
 
-from sofa_scim_desktop.gui.dates import local_date
+from sofa_scim_desktop.gui.colours import text_colour
 from sofa_scim_desktop.gui.dates import local_text
-from sofa_scim_desktop.gui.dates import to_qdatetime
 from sofa_scim_desktop.gui.outbox_texts import outbox_error_text
+from sofa_scim_desktop.gui.sorting import SORT_ROLE
+from sofa_scim_desktop.gui.sorting import moment_key
 from sofa_scim_desktop.gui.table_model import RowsTableModel
 from sofa_scim_desktop.services.mail.outbox import OutboxEntry
 
 # The last error last: the one column that stretches to the window's width.
 CREATED, TO, SUBJECT, KIND, STATE, ATTEMPTS, SENT, LAST_ERROR = range(8)
 _Index = QModelIndex | QPersistentModelIndex
-COLOURS = {"queued": "#8a5a00", "sent": "#1b7f3b", "failed": "#b00020"}
+TONES = {"queued": "warning", "sent": "success", "failed": "error"}  # gui/colours.py
 
 
 def state_text(entry: OutboxEntry) -> str:
@@ -34,18 +31,6 @@ def state_text(entry: OutboxEntry) -> str:
         "failed": QCoreApplication.translate("MailState", "Failed"),
     }
     return texts.get(entry.state, entry.state)
-
-
-def when(moment: datetime | None) -> str:
-    """Today's messages by their time, older ones by their date, as mail clients do: the
-    columns stay narrow (the tooltip has both).
-    """
-    if moment is None:
-        return ""
-    local = to_qdatetime(moment)
-    if local.date() == QDate.currentDate():
-        return QLocale().toString(local.time(), QLocale.FormatType.ShortFormat)
-    return local_date(moment)
 
 
 def kind_text(kind: str) -> str:
@@ -99,8 +84,15 @@ class OutboxModel(RowsTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(entry, column)
+        if role == SORT_ROLE:
+            sort_values = {
+                CREATED: moment_key(entry.created_at),
+                SENT: moment_key(entry.sent_at),
+                ATTEMPTS: entry.attempts,
+            }
+            return sort_values.get(column)
         if role == Qt.ItemDataRole.ForegroundRole and column == STATE:
-            return QBrush(QColor(COLOURS.get(entry.state, "#000000")))
+            return QBrush(text_colour(TONES[entry.state])) if entry.state in TONES else None
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == STATE:
                 return state_tip(entry)
@@ -122,11 +114,11 @@ class OutboxModel(RowsTableModel):
             text = outbox_error_text(entry.last_error)
             return text.splitlines()[0] if text else ""
         values = {
-            CREATED: when(entry.created_at),
+            CREATED: local_text(entry.created_at),
             TO: entry.to,
             SUBJECT: entry.subject,
             KIND: kind_text(entry.kind),
             ATTEMPTS: str(entry.attempts),
-            SENT: when(entry.sent_at),
+            SENT: local_text(entry.sent_at),
         }
         return values[column]

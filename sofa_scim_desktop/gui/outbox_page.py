@@ -18,11 +18,14 @@ from PySide6.QtWidgets import QTableView
 from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
+from sofa_scim_desktop.gui.outbox_model import CREATED
 from sofa_scim_desktop.gui.outbox_model import LAST_ERROR
 from sofa_scim_desktop.gui.outbox_model import SUBJECT
 from sofa_scim_desktop.gui.outbox_model import TO
 from sofa_scim_desktop.gui.outbox_model import OutboxModel
 from sofa_scim_desktop.gui.outbox_texts import outbox_error_text
+from sofa_scim_desktop.gui.sorting import make_sortable
+from sofa_scim_desktop.gui.sorting import source_row
 
 REFRESH_MS = 2000
 WIDEST = 220  # pixels for the To and Subject columns (the tooltip has the whole subject)
@@ -38,6 +41,7 @@ class OutboxPage(QWidget):
         self.model = OutboxModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
+        make_sortable(self.table, CREATED, Qt.SortOrder.DescendingOrder)  # newest first
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
@@ -117,7 +121,7 @@ class OutboxPage(QWidget):
 
     @Slot()
     def _show_detail(self) -> None:
-        entry = self.model.entry_at(self.table.currentIndex().row())
+        entry = self.model.entry_at(source_row(self.table, self.table.currentIndex()))
         if entry is None or not entry.last_error:
             self.detail.setText("")
             self.detail.hide()

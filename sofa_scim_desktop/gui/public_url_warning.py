@@ -18,12 +18,20 @@ from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
 from sofa_scim_desktop.domain import public_url
+from sofa_scim_desktop.gui.colours import NOTE_BORDER
+from sofa_scim_desktop.gui.colours import background_colour
+from sofa_scim_desktop.gui.colours import text_colour_on_background
 
-# NOTE: both colours fixed, so that it reads the same on a light and on a dark palette.
-FRAME_STYLE = (
-    "#publicUrlWarning { background: #fff4e5; border: 1px solid #e8a33d; border-radius: 4px; }"
-    " #publicUrlWarning QLabel { color: #4a2800; background: transparent; }"
-)
+
+def frame_style() -> str:
+    """A note's background of the palette in use, under the palette's own text."""
+    background = background_colour("note").name()
+    text = text_colour_on_background().name()
+    return (
+        f"#publicUrlWarning {{ background: {background}; border: 1px solid {NOTE_BORDER};"
+        f" border-radius: 4px; }} #publicUrlWarning QLabel {{ color: {text};"
+        " background: transparent; }"
+    )
 
 
 class PublicUrlWords(QObject):
@@ -76,7 +84,7 @@ class PublicUrlWarning(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("publicUrlWarning")
-        self.setStyleSheet(FRAME_STYLE)
+        self.setStyleSheet(frame_style())
         self.problems: tuple[str, ...] = ()
         self.words = PublicUrlWords(self)
         icon = QLabel()

@@ -23,12 +23,12 @@ from PySide6.QtWidgets import QVBoxLayout
 
 from sofa_scim_desktop.domain.errors import DomainError
 from sofa_scim_desktop.gui import prompts
+from sofa_scim_desktop.gui.colours import text_style
 from sofa_scim_desktop.gui.error_texts import error_text
-from sofa_scim_desktop.gui.labels import PROBLEM_STYLE
+from sofa_scim_desktop.gui.labels import problem_style
 from sofa_scim_desktop.services.support import bundle
 
 log = logging.getLogger("sofa.gui")
-WRITTEN_STYLE = "color: #1b7f3b;"
 
 
 class SupportBox(QGroupBox):
@@ -113,7 +113,7 @@ class SupportBox(QGroupBox):
         if not written:
             self._show(
                 html.escape(self.tr("No support bundle was written: %1").replace("%1", problem)),
-                PROBLEM_STYLE,
+                problem_style(),
             )
             return
         folder = QUrl.fromLocalFile(str(Path(written).parent)).toString()
@@ -121,7 +121,7 @@ class SupportBox(QGroupBox):
             "%1", f"<b>{html.escape(written)}</b>"
         )
         link = html.escape(self.tr("Open the folder"))
-        self._show(f'{text}<br><a href="{html.escape(folder)}">{link}</a>', WRITTEN_STYLE)
+        self._show(f'{text}<br><a href="{html.escape(folder)}">{link}</a>', text_style("success"))
 
     def _show(self, rich_text: str, style: str) -> None:
         self.result.setText(rich_text)

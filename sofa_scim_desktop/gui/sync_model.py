@@ -11,17 +11,21 @@ from PySide6.QtCore import QModelIndex
 from PySide6.QtCore import QPersistentModelIndex
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 from PySide6.QtWidgets import QStyle
 
 from sofa_scim_desktop.domain.clock import utcnow
 from sofa_scim_desktop.domain.keys import EXPIRY_WARNING_DAYS
+from sofa_scim_desktop.gui.colours import background_colour
+from sofa_scim_desktop.gui.colours import text_colour_on_background
 from sofa_scim_desktop.gui.dates import local_date
 from sofa_scim_desktop.gui.dates import local_text
 from sofa_scim_desktop.gui.health_icons import health_icon
 from sofa_scim_desktop.gui.health_texts import HealthWords
 from sofa_scim_desktop.gui.relative_time import ago
+from sofa_scim_desktop.gui.sorting import SORT_ROLE
+from sofa_scim_desktop.gui.sorting import moment_key
 from sofa_scim_desktop.gui.table_model import RowsTableModel
 from sofa_scim_desktop.services.synchronizations import SyncSummary
 
@@ -37,8 +41,6 @@ from sofa_scim_desktop.services.synchronizations import SyncSummary
     KEY_EXPIRES,
     DESCRIPTION,
 ) = range(10)
-WARNING_COLOUR = QColor("#fff1c2")
-EXPIRED_COLOUR = QColor("#f8d0d0")
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -109,6 +111,8 @@ class SyncTableModel(RowsTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(row, column)
+        if role == SORT_ROLE:
+            return self._sort_value(row, column)
         if column == KEY_EXPIRES:
             return self._key_decoration(row, role)
         if column == HEALTH:
@@ -123,6 +127,17 @@ class SyncTableModel(RowsTableModel):
         if column == DESCRIPTION and role == Qt.ItemDataRole.ToolTipRole:
             return row.description or None
         return None
+
+    def _sort_value(self, row: SyncSummary, column: int) -> Any:
+        if column == USERS:
+            return row.users
+        if column == LAST_CALL:
+            return moment_key(row.last_call_at)
+        if column == LAST_SUCCESS:
+            return moment_key(row.figures.last_success)
+        if column == KEY_EXPIRES:
+            return moment_key(row.key_expires_at)
+        return None  # the text shown
 
     def _text(self, row: SyncSummary, column: int) -> str:
         if column == NAME:
@@ -154,7 +169,9 @@ class SyncTableModel(RowsTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.words.tooltip(row.health)
         if role == Qt.ItemDataRole.ForegroundRole and row.health.state == "disabled":
-            return QBrush(QColor("#777777"))
+            return QApplication.palette().brush(
+                QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text
+            )
         return None
 
     def _key_decoration(self, row: SyncSummary, role: int) -> Any:
@@ -173,7 +190,9 @@ class SyncTableModel(RowsTableModel):
                 "valid": self.tr("The access key is valid."),
             }[state]
         if role == Qt.ItemDataRole.BackgroundRole and state in ("expired", "expiring"):
-            return QBrush(EXPIRED_COLOUR if state == "expired" else WARNING_COLOUR)
+            return QBrush(background_colour("error" if state == "expired" else "warning"))
+        if role == Qt.ItemDataRole.ForegroundRole and state in ("expired", "expiring"):
+            return QBrush(text_colour_on_background())  # never the view's own on a fixed one
         if role == Qt.ItemDataRole.DecorationRole and state in ("expired", "expiring"):
             icon = (
                 QStyle.StandardPixmap.SP_MessageBoxCritical

@@ -31,6 +31,9 @@ from sofa_scim_desktop.gui.editor.dialog import SyncEditor
 from sofa_scim_desktop.gui.error_texts import error_text
 from sofa_scim_desktop.gui.health_texts import HealthWords
 from sofa_scim_desktop.gui.log_viewer import LogViewer
+from sofa_scim_desktop.gui.sorting import make_sortable
+from sofa_scim_desktop.gui.sorting import source_row
+from sofa_scim_desktop.gui.sorting import view_row
 from sofa_scim_desktop.gui.sync_model import DESCRIPTION
 from sofa_scim_desktop.gui.sync_model import TYPE
 from sofa_scim_desktop.gui.sync_model import SyncTableModel
@@ -63,12 +66,12 @@ class SyncPage(QWidget):
         self.words = HealthWords(self)
         self.health: tuple[str, str] = ("ok", "")  # the worst, as last told
         self.add_action = QAction(self.tr("+ Add SCIM synchronization"), self)
-        self.edit_action = QAction(self.tr("Edit synchronization"), self)
-        self.delete_action = QAction(self.tr("Delete synchronization"), self)
-        self.access_action = QAction(self.tr("Access details"), self)
-        self.toggle_action = QAction(self.tr("Enable synchronization"), self)
-        self.logs_action = QAction(self.tr("Display the logs"), self)
-        self.check_action = QAction(self.tr("Check the connection"), self)
+        self.edit_action = QAction(self.tr("&Edit synchronization"), self)
+        self.delete_action = QAction(self.tr("&Delete synchronization"), self)
+        self.access_action = QAction(self.tr("&Access details"), self)
+        self.toggle_action = QAction(self.tr("E&nable synchronization"), self)
+        self.logs_action = QAction(self.tr("Display the &logs"), self)
+        self.check_action = QAction(self.tr("&Check the connection"), self)
         # This computer's server, for the check to compare with (MainWindow sets it).
         self.local_url: LocalUrl | None = None
         self.toolbar = QToolBar()
@@ -100,10 +103,14 @@ class SyncPage(QWidget):
         self.timer.timeout.connect(self.refresh)
         self.timer.start(POLL_MS)
         self.refresh()
+        # NOTE: an empty first list resets nothing: without this every row action looked
+        # enabled until the first synchronization came.
+        self._update_actions()
 
     def _table(self) -> QTableView:
         table = QTableView()
         table.setModel(self.model)
+        make_sortable(table)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -182,12 +189,12 @@ class SyncPage(QWidget):
 
     def selected(self) -> SyncSummary | None:
         rows = self.table.selectionModel().selectedRows()
-        return self.model.row_at(rows[0].row()) if rows else None
+        return self.model.row_at(source_row(self.table, rows[0])) if rows else None
 
     def select(self, identifier: str) -> None:
         row = self.model.row_of(identifier)
         if row >= 0:
-            self.table.selectRow(row)
+            self.table.selectRow(view_row(self.table, row))
 
     def _update_actions(self) -> None:
         current = self.selected()
@@ -195,7 +202,7 @@ class SyncPage(QWidget):
             action.setEnabled(current is not None)
         enabled = current is not None and current.enabled
         self.toggle_action.setText(
-            self.tr("Disable synchronization") if enabled else self.tr("Enable synchronization")
+            self.tr("D&isable synchronization") if enabled else self.tr("E&nable synchronization")
         )
 
     def _context_menu(self, position: QPoint) -> None:

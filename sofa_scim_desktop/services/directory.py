@@ -66,6 +66,7 @@ class UserRow:
     source: str | None
     active: bool
     removed: bool
+    sort_value: Any = None  # what the list is ordered by: the next page starts after it
 
 
 @dataclass(frozen=True)
@@ -223,10 +224,23 @@ class Directory:
     # --- The desktop app's pages ---------------------------------------------------------
 
     def user_page(
-        self, search: str = "", after: str | None = None, limit: int = 200
+        self,
+        search: str = "",
+        after: str | UserRow | None = None,
+        limit: int = 200,
+        order: str = "user_name",
+        descending: bool = False,
     ) -> list[UserRow]:
-        """Users whose name, names, e-mail or department contain `search`, by user name."""
-        return [UserRow(*row) for row in directory.user_page(search, after, limit)]
+        """Users whose name, names, e-mail or department contain `search`, in `order` (one of
+        storage.directory.USER_ORDERS), after the row `after` of the previous page.
+        """
+        cursor = (after.sort_value, after.key) if isinstance(after, UserRow) else after
+        rows = directory.user_page(search, cursor, limit, order, descending)
+        return [UserRow(*row) for row in rows]
+
+    def stamp(self) -> tuple[Any, ...]:
+        """Differs from the last one whenever the directory changed (e.g. by Entra's calls)."""
+        return directory.directory_stamp()
 
     def count_users(self, search: str = "") -> int:
         return directory.count_users(search)

@@ -10,6 +10,8 @@ from typing import Any
 
 import orjson
 from peewee import JOIN
+from peewee import Case
+from peewee import Tuple
 from peewee import fn
 
 from sofa_scim_desktop.domain.user_mapping import SofaUserFields
@@ -171,13 +173,42 @@ def _search_condition(text: str) -> Any:
     return fn.LOWER(joined).contains(text.strip().lower())
 
 
-def user_page(search: str, after: str | None, limit: int) -> list[tuple[Any, ...]]:
-    """One page of users ordered by user name, after the key `after` (keyset paging: a page
-    deep in a long list costs the same as the first one).
+USER_ORDERS = ("user_name", "display_name", "email", "department", "source", "state")
+
+
+def _sort_expression(order: str) -> Any:
+    """What the user list sorts by: text case-insensitively, a missing value first; the state
+    as Active, Deactivated, Removed.
     """
+    if order == "user_name":
+        return SofaUser.user_name_key
+    if order == "state":
+        return Case(None, ((SofaUser.removed, 2), (~SofaUser.active, 1)), 0)
+    column = {
+        "display_name": SofaUser.display_name,
+        "email": SofaUser.notification_email,
+        "department": SofaUser.department,
+        "source": Synchronization.identifier,
+    }[order]
+    return fn.LOWER(fn.COALESCE(column, ""))
+
+
+def user_page(
+    search: str,
+    after: str | tuple[Any, str] | None,
+    limit: int,
+    order: str = "user_name",
+    descending: bool = False,
+) -> list[tuple[Any, ...]]:
+    """One page of users in `order`, after the cursor `after` (the last row's sort value and
+    key; a bare key when ordered by user name). Keyset paging: a page deep in a long list costs
+    the same as the first one. Each row ends with its sort value, the next page's cursor.
+    """
+    sort = _sort_expression(order)
+    key = SofaUser.user_name_key
     query = (
         SofaUser.select(
-            SofaUser.user_name_key,
+            key,
             SofaUser.user_name,
             SofaUser.display_name,
             SofaUser.notification_email,
@@ -185,16 +216,33 @@ def user_page(search: str, after: str | None, limit: int) -> list[tuple[Any, ...
             Synchronization.identifier,
             SofaUser.active,
             SofaUser.removed,
+            sort.alias("sort_value"),
         )
         .join(Synchronization, JOIN.LEFT_OUTER, on=SofaUser.source == Synchronization.id)
-        .order_by(SofaUser.user_name_key)
+        .order_by(*((sort.desc(), key.desc()) if descending else (sort, key)))
         .limit(limit)
     )
     if search.strip():
         query = query.where(_search_condition(search))
     if after is not None:
-        query = query.where(SofaUser.user_name_key > after)
+        value, last = after if isinstance(after, tuple) else (after, after)
+        cursor = Tuple(sort, key)
+        query = query.where(
+            cursor < Tuple(value, last) if descending else cursor > Tuple(value, last)
+        )
     return list(query.tuples())
+
+
+def directory_stamp() -> tuple[Any, ...]:
+    """Changes whenever a user, a membership, a group or a role does: the desktop app's
+    Directory polls it and reloads only then (a few cheap aggregates, no rows).
+    """
+    parts: list[Any] = [
+        SofaUser.select(fn.COUNT(SofaUser.id), fn.MAX(SofaUser.updated_at)).tuples().get()
+    ]
+    for table in (GroupMembership, RoleMembership, SofaGroup, SofaRole):
+        parts.append(table.select(fn.COUNT(table.id), fn.MAX(table.id)).tuples().get())
+    return tuple(parts)
 
 
 def count_users(search: str) -> int:

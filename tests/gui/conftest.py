@@ -12,17 +12,20 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QLocale
+from PySide6.QtCore import QSettings
 from PySide6.QtCore import Qt
 from PySide6.QtCore import QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
 
 from sofa_scim_desktop import bootstrap
 from sofa_scim_desktop.gui import i18n
 from sofa_scim_desktop.gui import prompts
 from sofa_scim_desktop.gui.close_dialog import CloseDialog
 from sofa_scim_desktop.gui.crash import CrashDialog
+from sofa_scim_desktop.gui.main_window import MainWindow
 from sofa_scim_desktop.services.mail.worker import MailWorker
 from sofa_scim_desktop.services.synchronizations import SyncSettings
 from tests.services.mail.conftest import smtp  # noqa: F401  (the aiosmtpd sink, reused)
@@ -47,6 +50,17 @@ def no_real_prompts(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(prompts, "save_path", unexpected)
     monkeypatch.setattr(CloseDialog, "ask", classmethod(unexpected))
     monkeypatch.setattr(CrashDialog, "show_error", classmethod(unexpected))
+
+
+@pytest.fixture(autouse=True)
+def window_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The window's remembered size and splitters (QSettings) in a folder of the test's own,
+    never the admin's ~/.config.
+    """
+    folder = tmp_path_factory.mktemp("qsettings")
+    for format in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(format, QSettings.Scope.UserScope, str(folder))
+    yield folder
 
 
 @pytest.fixture(autouse=True)
@@ -123,3 +137,14 @@ def language(request: pytest.FixtureRequest) -> str:
     if request.param == "cs":
         request.getfixturevalue("czech")
     return str(request.param)
+
+
+@pytest.fixture
+def window(qtbot: QtBot, services: bootstrap.Services) -> Iterator[MainWindow]:
+    services.settings.set("server.port", "0")
+    services.settings.set("gui.on_close", "quit")  # pytest-qt closes it before the teardown
+    widget = MainWindow(services)
+    qtbot.addWidget(widget)
+    widget.show()
+    yield widget
+    widget.server.stop()

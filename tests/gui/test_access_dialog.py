@@ -51,13 +51,36 @@ def test_without_a_key_it_says_so(dialog: Callable[[], AccessDialog]) -> None:
     assert not widget.generate_box.isVisible()
 
 
-def test_validity_is_limited_to_90_to_730_days(
-    qtbot: QtBot, dialog: Callable[[], AccessDialog]
+@pytest.mark.parametrize("typed", ["30", "1000"])
+def test_validity_outside_90_to_730_days_is_said_not_changed(
+    qtbot: QtBot, dialog: Callable[[], AccessDialog], typed: str
 ) -> None:
     widget = dialog()
     qtbot.mouseClick(widget.show_generate, LEFT)
     assert widget.generate_box.isVisible()
-    assert (widget.days.minimum(), widget.days.maximum()) == (90, 730)
+    assert "(90 to 730 days)" in [
+        label.text() for label in widget.generate_box.findChildren(QLabel)
+    ]
+    widget.days.lineEdit().selectAll()
+    qtbot.keyClicks(widget.days.lineEdit(), typed)
+    assert widget.days.value() == int(typed)  # what the admin typed stays
+    assert widget.days_error.isVisible()
+    assert widget.days_error.text() == f"A key is valid for 90 to 730 days, not {typed}."
+    assert not widget.generate_button.isEnabled()
+    widget.days.setValue(730)
+    assert not widget.days_error.isVisible() and widget.generate_button.isEnabled()
+
+
+def test_copy_buttons_say_copied_for_two_seconds(
+    qtbot: QtBot, dialog: Callable[[], AccessDialog]
+) -> None:
+    widget = dialog()
+    generate(qtbot, widget)
+    qtbot.mouseClick(widget.copy_key, LEFT)
+    assert widget.copy_key.text() == "Copied"
+    assert clipboard_text() == widget.key.text()
+    qtbot.mouseClick(widget.copy_key, LEFT)  # twice: the label still comes back
+    qtbot.waitUntil(lambda: widget.copy_key.text() == "Copy key to clipboard", timeout=3000)
 
 
 def test_generated_key_and_url_are_shown_and_copied_and_only_a_hash_is_kept(

@@ -141,7 +141,7 @@ def test_main_window_in_czech(qtbot: QtBot, services: bootstrap.Services, czech:
     qtbot.addWidget(window)
     assert window.navigation.topLevelItem(0).child(0).text(0) == "Synchronizace uživatelů"
     assert window.sync_page.add_action.text() == "+ Přidat SCIM synchronizaci"
-    assert window.sync_page.access_action.text() == "Přístupové údaje"
+    assert window.sync_page.access_action.iconText() == "Přístupové údaje"
     assert window.server_status.text() == "SCIM server je zastaven"
     window.server.stop()
 
@@ -175,7 +175,7 @@ def test_access_dialog_in_czech(
 
 def test_dates_follow_the_czech_locale(czech: None) -> None:
     assert QLocale().name() == "cs_CZ"
-    assert local_date(datetime(2026, 3, 9, 12, 0)) == "09.03.26"
+    assert local_date(datetime(2026, 3, 9, 12, 0)) == "9. 3. 2026"  # four digits, ČSN 01 6910
 
 
 def test_missing_qm_runs_in_english(

@@ -26,17 +26,6 @@ from tests.samples import entra_user
 
 
 @pytest.fixture
-def window(qtbot: QtBot, services: bootstrap.Services) -> Iterator[MainWindow]:
-    services.settings.set("server.port", "0")
-    services.settings.set("gui.on_close", "quit")  # pytest-qt closes it before the teardown
-    widget = MainWindow(services)
-    qtbot.addWidget(widget)
-    widget.show()
-    yield widget
-    widget.server.stop()
-
-
-@pytest.fixture
 def busy_port() -> Iterator[int]:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

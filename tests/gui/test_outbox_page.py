@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from sofa_scim_desktop import bootstrap
+from sofa_scim_desktop.gui.colours import text_colour
 from sofa_scim_desktop.gui.outbox_model import KIND
 from sofa_scim_desktop.gui.outbox_model import LAST_ERROR
 from sofa_scim_desktop.gui.outbox_model import STATE
@@ -67,8 +68,8 @@ def test_send_now_wakes_the_worker_and_shows_sent(
     finally:
         services.mail.stop_worker()
     assert smtp.messages[0].envelope_to == ["admin@example.com"]
-    colour = cell(page, 0, STATE, Qt.ItemDataRole.ForegroundRole).color().name()
-    assert colour == "#1b7f3b"
+    colour = cell(page, 0, STATE, Qt.ItemDataRole.ForegroundRole).color()
+    assert colour == text_colour("success")  # green, of the palette in use
     assert page.summary.text() == "Waiting: 0"
 
 

@@ -73,7 +73,8 @@ def test_actions_need_a_selection(page: Callable[[], SyncPage], make_sync: Calla
     view.table.selectRow(0)
     assert all(a.isEnabled() for a in view.actions_in_order())
     assert view.add_button.text() == "+ Add SCIM synchronization"
-    assert [a.text() for a in view.toolbar.actions()] == [
+    # iconText: the texts without their mnemonics
+    assert [a.iconText() for a in view.toolbar.actions()] == [
         "Edit synchronization",
         "Delete synchronization",
         "Access details",
@@ -90,13 +91,13 @@ def test_enable_disable_text_follows_the_selected_row(
     make_sync("Contoso")
     view = page()
     view.table.selectRow(0)
-    assert view.toggle_action.text() == "Enable synchronization"
+    assert view.toggle_action.iconText() == "Enable synchronization"
     view.table.selectRow(1)
-    assert view.toggle_action.text() == "Disable synchronization"
+    assert view.toggle_action.iconText() == "Disable synchronization"
     view.toggle_action.trigger()
     assert not services.synchronizations.get("Contoso").enabled
     assert cell(view, 1, HEALTH) == "Disabled"
-    assert view.toggle_action.text() == "Enable synchronization"  # still selected
+    assert view.toggle_action.iconText() == "Enable synchronization"  # still selected
 
 
 @pytest.mark.parametrize(("answer", "remaining"), [(False, ["Contoso"]), (True, [])])
@@ -218,7 +219,7 @@ def test_the_context_menu_offers_the_toolbar_actions(
     from PySide6.QtWidgets import QMenu
 
     menu = view.findChild(QMenu)
-    assert [a.text() for a in menu.actions()][:3] == [
+    assert [a.iconText() for a in menu.actions()][:3] == [
         "+ Add SCIM synchronization",
         "Edit synchronization",
         "Delete synchronization",
@@ -277,3 +278,9 @@ def test_an_edited_identifier_stays_selected(
     view.table.selectRow(0)
     view.edit_action.trigger()
     assert view.selected() is not None and view.selected().name == "Zeta"
+
+
+def test_an_empty_list_offers_only_add(page: Callable[[], SyncPage]) -> None:
+    view = page()
+    assert view.add_action.isEnabled()
+    assert not any(action.isEnabled() for action in view.actions_in_order()[1:])

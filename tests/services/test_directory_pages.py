@@ -34,6 +34,30 @@ def test_pages_follow_user_names(services: bootstrap.Services) -> None:
     assert [r.user_name for r in first + second] == ["user0", "user1", "user2", "user3"]
 
 
+@pytest.mark.parametrize("descending", [False, True])
+@pytest.mark.parametrize("order", ["display_name", "email", "department", "state"])
+def test_pages_follow_any_order_without_gaps(
+    services: bootstrap.Services, order: str, descending: bool
+) -> None:
+    for n in range(7):  # equal sort values across page boundaries: the key breaks the ties
+        services.directory.create_user(f"user{n}", f"u{n % 3}@example.com", f"Jan{n % 2}")
+    SofaUser.update(department="Sales").where(SofaUser.user_name << ["user1", "user4"]).execute()
+    SofaUser.update(active=False).where(SofaUser.user_name == "user5").execute()
+    pages, after = [], None
+    while True:
+        page = services.directory.user_page(
+            after=after, limit=2, order=order, descending=descending
+        )
+        pages.extend(page)
+        if len(page) < 2:
+            break
+        after = page[-1]
+    names = [r.user_name for r in pages]
+    assert sorted(names) == [f"user{n}" for n in range(7)]  # each once
+    values = [(r.sort_value, r.key) for r in pages]
+    assert values == sorted(values, reverse=descending)
+
+
 @pytest.mark.parametrize("search", ["NOVÁK", "novák", "finance", "jan@", "jnovak"])
 def test_search_matches_names_email_department_ignoring_case(
     services: bootstrap.Services, search: str

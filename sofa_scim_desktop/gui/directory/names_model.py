@@ -21,6 +21,8 @@ class NamesModel(RowsTableModel):
         self._headers = [self.tr("Name"), self.tr("Members"), self.tr("Mapped by")]
 
     def set_items(self, items: list[NamedItem]) -> None:
+        if items == self._rows:
+            return  # a poll that found nothing new keeps the selection and scroll position
         self.beginResetModel()
         self._rows = list(items)
         self.endResetModel()

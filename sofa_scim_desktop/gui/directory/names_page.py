@@ -22,6 +22,9 @@ from sofa_scim_desktop.domain.errors import DomainError
 from sofa_scim_desktop.gui.directory import prompts
 from sofa_scim_desktop.gui.directory.names_model import NamesModel
 from sofa_scim_desktop.gui.error_texts import error_text
+from sofa_scim_desktop.gui.sorting import make_sortable
+from sofa_scim_desktop.gui.sorting import source_row
+from sofa_scim_desktop.gui.sorting import view_row
 from sofa_scim_desktop.services.directory import Directory
 from sofa_scim_desktop.services.directory import NamedItem
 
@@ -40,6 +43,7 @@ class NamesPage(QWidget):
         self.model = NamesModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
+        make_sortable(self.table)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
@@ -100,12 +104,12 @@ class NamesPage(QWidget):
 
     def selected(self) -> NamedItem | None:
         index = self.table.selectionModel().currentIndex()
-        return self.model.item(index.row()) if index.isValid() else None
+        return self.model.item(source_row(self.table, index)) if index.isValid() else None
 
     def select(self, name: str | None) -> None:
         row = self.model.row_of(name) if name is not None else None
         if row is not None:
-            self.table.selectRow(row)
+            self.table.selectRow(view_row(self.table, row))
         self._update_buttons()
 
     def add(self) -> None:

@@ -4,12 +4,9 @@ synchronization, the state, and groups and roles with who granted them.
 
 from __future__ import annotations
 
-from datetime import UTC
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QDateTime
-from PySide6.QtCore import QLocale
 from PySide6.QtCore import Qt
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout
@@ -19,10 +16,12 @@ from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
 from sofa_scim_desktop.domain.errors import DomainError
+from sofa_scim_desktop.gui.dates import local_text
 from sofa_scim_desktop.gui.directory import prompts
 from sofa_scim_desktop.gui.directory.memberships_box import MembershipsBox
 from sofa_scim_desktop.gui.directory.users_model import state_text
 from sofa_scim_desktop.gui.error_texts import error_text
+from sofa_scim_desktop.gui.relative_time import ago
 from sofa_scim_desktop.gui.role_names import role_name
 from sofa_scim_desktop.gui.role_names import role_names
 from sofa_scim_desktop.services.directory import Directory
@@ -54,7 +53,9 @@ class UserDetailPane(QScrollArea):
         self.roles.withdrawRequested.connect(lambda name: self.withdraw("role", name))
         self.setWidget(self._body())
         self.setWidgetResizable(True)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # NOTE: a GUID or a long address cannot wrap: scroll rather than clip the pane's right
+        # side when the splitter gives it less than that.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.show_user(None)
 
     def _labels(self) -> list[tuple[str, str]]:
@@ -82,6 +83,8 @@ class UserDetailPane(QScrollArea):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setVerticalSpacing(3)
+        # A narrow pane puts a long value under its label instead of beside it.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         for key, label in self._labels():
             value = QLabel()
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -195,8 +198,7 @@ class UserDetailPane(QScrollArea):
 
 
 def local_time(moment: datetime | None) -> str:
-    """A stored naive-UTC time in the user's locale and time zone."""
+    """A stored naive-UTC time in the user's locale and time zone, and how long ago."""
     if moment is None:
         return "—"
-    stamp = QDateTime.fromSecsSinceEpoch(int(moment.replace(tzinfo=UTC).timestamp()))
-    return QLocale().toString(stamp.toLocalTime(), QLocale.FormatType.ShortFormat)
+    return f"{local_text(moment)} ({ago(moment)})"

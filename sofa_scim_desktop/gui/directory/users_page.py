@@ -22,12 +22,15 @@ from PySide6.QtWidgets import QTableView
 from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
+from sofa_scim_desktop.gui.column_widths import ColumnWidths
 from sofa_scim_desktop.gui.directory.new_user_dialog import NewUserDialog
 from sofa_scim_desktop.gui.directory.user_detail import UserDetailPane
 from sofa_scim_desktop.gui.directory.users_model import UsersModel
 from sofa_scim_desktop.services.directory import Directory
 
 SEARCH_DELAY_MS = 300
+# Typical values of the short columns, for their widths; the names share what is left.
+COLUMN_SAMPLES = ("", "", "", "Finance", "Contoso_HQ", "Deactivated")
 
 
 class UsersPage(QWidget):
@@ -73,16 +76,10 @@ class UsersPage(QWidget):
         # PERF: fixed row heights and column widths: no measuring of 10,000 rows.
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
-        # Names share the width, short columns keep theirs: every column stays in sight
-        # whatever the splitter, without measuring rows (ResizeToContents reads 1,000 of them).
-        header = table.horizontalHeader()
-        for column in (0, 1, 2):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-        for column, text in ((3, "Department"), (4, "Contoso_HQ"), (5, "Deactivated")):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            label = str(self.model.headerData(column, Qt.Orientation.Horizontal))
-            width = max(table.fontMetrics().horizontalAdvance(t) for t in (text, label))
-            table.setColumnWidth(column, width + 24)
+        self.column_widths = ColumnWidths(table, COLUMN_SAMPLES, stretch=(0, 1, 2))
+        # The model sorts in the directory: a click on a header reloads in that order.
+        table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        table.setSortingEnabled(True)
         return table
 
     def _lay_out(self) -> None:
@@ -101,16 +98,17 @@ class UsersPage(QWidget):
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([650, 450])
+        self.splitter.setSizes([660, 320])
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
 
     def _search_now(self) -> None:
+        """Enter: at once, and the rows are there when it returns."""
         self._search_timer.stop()
-        self._apply_search()
+        self.model.set_search(self.search.text())
 
     def _apply_search(self) -> None:
-        self.model.set_search(self.search.text())
+        self.model.search_in_background(self.search.text())
 
     def _update_count(self) -> None:
         locale = QLocale()
@@ -150,8 +148,19 @@ class UsersPage(QWidget):
         self.select_user(created)
 
     def refresh(self) -> None:
-        """Reloads the list and the selected user's detail (after changes elsewhere)."""
+        """Reloads the list and the selected user's detail (after changes elsewhere), keeping
+        the admin's place: as many rows loaded as before, the same user selected, the same
+        scroll position.
+        """
         selected = self.detail.user_name()
+        loaded = self.model.rowCount()
+        scrolled = self.table.verticalScrollBar().value()
         self.model.reload()
-        if selected is not None and not self.select_user(selected):
-            self.detail.show_user(selected)
+        while self.model.rowCount() < loaded and self.model.canFetchMore():
+            self.model.fetchMore()
+        row = self.model.row_of(selected) if selected is not None else None
+        if row is not None:
+            self.table.selectRow(row)
+        elif selected is not None:
+            self.detail.show_user(selected)  # beyond the loaded rows, or just removed
+        self.table.verticalScrollBar().setValue(scrolled)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QTimer
 from PySide6.QtCore import Signal
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QTabWidget
@@ -13,6 +14,9 @@ from PySide6.QtWidgets import QWidget
 from sofa_scim_desktop.gui.directory.groups_roles import GroupsPage
 from sofa_scim_desktop.gui.directory.groups_roles import RolesPage
 from sofa_scim_desktop.gui.directory.users_page import UsersPage
+
+# As the synchronization list polls: Entra's changes show without a click on Refresh.
+POLL_MS = 3000
 
 
 class DirectoryView(QWidget):
@@ -41,10 +45,29 @@ class DirectoryView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
+        self._directory = directory
+        self._stamp = directory.stamp()
+        self.timer = QTimer(self)
+        self.timer.timeout.connect(self.poll)
+        self.timer.start(POLL_MS)
+
+    @Slot()
+    def poll(self) -> None:
+        """Reloads what is shown when the directory changed since the last look."""
+        if not self.isVisible():
+            return
+        stamp = self._directory.stamp()
+        if stamp != self._stamp:
+            self._stamp = stamp
+            self.users.refresh()
+        page = self.tabs.currentWidget()
+        if page in (self.groups, self.roles):
+            page.refresh()  # renames too; a short list, redrawn only when it changed
 
     @Slot()
     def refresh(self) -> None:
         """Reloads every page, e.g. after a synchronization changed the directory."""
+        self._stamp = self._directory.stamp()
         self.users.refresh()
         self.groups.refresh()
         self.roles.refresh()

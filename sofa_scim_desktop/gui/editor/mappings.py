@@ -24,6 +24,9 @@ from PySide6.QtWidgets import QWidget
 from sofa_scim_desktop.bootstrap import Services
 from sofa_scim_desktop.domain.errors import DomainError
 from sofa_scim_desktop.domain.identifiers import normalize_remote_group_id
+from sofa_scim_desktop.gui.colours import background_colour
+from sofa_scim_desktop.gui.colours import text_colour_on_background
+from sofa_scim_desktop.gui.colours import text_style
 from sofa_scim_desktop.gui.directory import prompts
 from sofa_scim_desktop.gui.error_texts import error_text
 from sofa_scim_desktop.gui.health_icons import health_icon
@@ -32,8 +35,13 @@ from sofa_scim_desktop.gui.role_names import role_name
 from sofa_scim_desktop.services import synchronizations as syncs
 from sofa_scim_desktop.services.synchronizations import RemoteGroup
 
-INVALID_STYLE = "QLineEdit { background: #f8d0d0; }"
-WARNING_STYLE = "color: #a64b00;"
+
+def invalid_style() -> str:
+    """The error background of the palette in use, under the palette's own text."""
+    background = background_colour("error").name()
+    return f"QLineEdit {{ background: {background}; color: {text_colour_on_background().name()}; }}"
+
+
 GUID_EXAMPLE = "0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0"
 ICON_SIZE = 16
 UNSEEN_ICON = "never_called"  # a question mark
@@ -137,7 +145,7 @@ class MappingTab(QWidget):
         self.problem = problem_label()
         self.warnings = QLabel()
         self.warnings.setWordWrap(True)
-        self.warnings.setStyleSheet(WARNING_STYLE)
+        self.warnings.setStyleSheet(text_style("warning"))
         self.warnings.hide()
         self.missing = QLabel(self._missing_text())
         self.missing.setWordWrap(True)
@@ -351,7 +359,7 @@ class MappingTab(QWidget):
         for row, (target, remote) in enumerate(rows, start=1):
             reason = self._row_reason(row, target, remote, seen)
             edit = self.remote_edit(row - 1)
-            edit.setStyleSheet(INVALID_STYLE if reason else "")
+            edit.setStyleSheet(invalid_style() if reason else "")
             edit.setToolTip(reason or "")
             if reason:
                 reasons.append(reason)

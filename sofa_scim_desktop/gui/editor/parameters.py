@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QWidget
 from sofa_scim_desktop.domain.identifiers import IDENTIFIER_MAX_LENGTH
 from sofa_scim_desktop.domain.identifiers import IDENTIFIER_PATTERN
 from sofa_scim_desktop.domain.identifiers import derive_identifier
+from sofa_scim_desktop.gui.colours import text_style
 from sofa_scim_desktop.gui.labels import problem_label
 from sofa_scim_desktop.services.synchronizations import FLAGS
 from sofa_scim_desktop.services.synchronizations import SyncSettings
@@ -61,7 +62,7 @@ class ParametersTab(QWidget):
             )
         )
         hint.setWordWrap(True)
-        hint.setStyleSheet("color: #666666;")
+        hint.setStyleSheet("color: palette(placeholder-text);")
         form = QFormLayout()
         # A field and its notes share one row: a hidden note in a row of its own still
         # leaves the form's row spacing behind.
@@ -76,7 +77,7 @@ class ParametersTab(QWidget):
             note.setWordWrap(True)
             note.setContentsMargins(24, 0, 0, 6)
             if flag == "password_link":
-                note.setStyleSheet("color: #8a5a00;")
+                note.setStyleSheet(text_style("warning"))
             box.addWidget(self.flags[flag])
             box.addWidget(note)
         layout = QVBoxLayout(self)

@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="cs_CZ">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Sofa SCIM Desktop</source>
+        <translation>O aplikaci Sofa SCIM Desktop</translation>
+    </message>
+    <message>
+        <source>Sofa SCIM Desktop %1</source>
+        <translation>Sofa SCIM Desktop %1</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Zastaven</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Verze</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>Složka s daty</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Databáze</translation>
+    </message>
+    <message>
+        <source>SCIM server</source>
+        <translation>SCIM server</translation>
+    </message>
+</context>
+<context>
     <name>AccessDialog</name>
     <message>
         <source>Access details – %1</source>
@@ -38,6 +69,10 @@
     <message>
         <source>(%1 to %2 days)</source>
         <translation>(%1 až %2 dnů)</translation>
+    </message>
+    <message>
+        <source>A key is valid for %1 to %2 days, not %3.</source>
+        <translation>Klíč platí %1 až %2 dní, ne %3.</translation>
     </message>
     <message>
         <source>The new key</source>
@@ -446,6 +481,13 @@ Dokud server neběží, Entra se k tomuto počítači nedostane. Zvolte jiný po
             <numerusform>… a %n další</numerusform>
             <numerusform>… a %n dalších</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Clipboard</name>
+    <message>
+        <source>Copied</source>
+        <translation>Zkopírováno</translation>
     </message>
 </context>
 <context>
@@ -1292,6 +1334,13 @@ Smazáním zmizí i tato mapování a členství všech jejích členů (%3), v�
     </message>
 </context>
 <context>
+    <name>HelpDialog</name>
+    <message>
+        <source>Sofa SCIM Desktop Help</source>
+        <translation>Nápověda Sofa SCIM Desktop</translation>
+    </message>
+</context>
+<context>
     <name>LogDetail</name>
     <message>
         <source>Select an entry to see its details.</source>
@@ -1846,6 +1895,69 @@ Smazáním zmizí i tato mapování a členství všech jejích členů (%3), v�
     <message>
         <source>Select a membership granted by hand to withdraw it.</source>
         <translation>Vyberte ručně přidělené členství, které chcete odebrat.</translation>
+    </message>
+</context>
+<context>
+    <name>MenuBar</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Soubor</translation>
+    </message>
+    <message>
+        <source>&amp;New SCIM synchronization…</source>
+        <translation>&amp;Nová SCIM synchronizace…</translation>
+    </message>
+    <message>
+        <source>New &amp;local user…</source>
+        <translation>Nový &amp;místní uživatel…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Ukončit</translation>
+    </message>
+    <message>
+        <source>&amp;Synchronization</source>
+        <translation>S&amp;ynchronizace</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Zobrazení</translation>
+    </message>
+    <message>
+        <source>&amp;User synchronization</source>
+        <translation>&amp;Synchronizace uživatelů</translation>
+    </message>
+    <message>
+        <source>&amp;Directory</source>
+        <translation>&amp;Adresář</translation>
+    </message>
+    <message>
+        <source>S&amp;ettings</source>
+        <translation>Nas&amp;tavení</translation>
+    </message>
+    <message>
+        <source>&amp;Mail outbox</source>
+        <translation>&amp;Odchozí pošta</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>O&amp;bnovit</translation>
+    </message>
+    <message>
+        <source>&amp;Find user…</source>
+        <translation>&amp;Najít uživatele…</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Nápověda</translation>
+    </message>
+    <message>
+        <source>Sofa SCIM Desktop &amp;Help</source>
+        <translation>&amp;Nápověda Sofa SCIM Desktop</translation>
+    </message>
+    <message>
+        <source>&amp;About Sofa SCIM Desktop</source>
+        <translation>&amp;O aplikaci Sofa SCIM Desktop</translation>
     </message>
 </context>
 <context>
@@ -2740,28 +2852,8 @@ Smazáním zmizí i tato mapování a role všem jejím držitelům (%3), včetn
         <translation>+ Přidat SCIM synchronizaci</translation>
     </message>
     <message>
-        <source>Edit synchronization</source>
-        <translation>Upravit synchronizaci</translation>
-    </message>
-    <message>
         <source>Delete synchronization</source>
         <translation>Smazat synchronizaci</translation>
-    </message>
-    <message>
-        <source>Access details</source>
-        <translation>Přístupové údaje</translation>
-    </message>
-    <message>
-        <source>Enable synchronization</source>
-        <translation>Aktivovat synchronizaci</translation>
-    </message>
-    <message>
-        <source>Display the logs</source>
-        <translation>Zobrazit logy</translation>
-    </message>
-    <message>
-        <source>Check the connection</source>
-        <translation>Zkontrolovat připojení</translation>
     </message>
     <message>
         <source>No synchronization yet. Click “+ Add SCIM synchronization” to set one up.</source>
@@ -2772,8 +2864,32 @@ Smazáním zmizí i tato mapování a role všem jejím držitelům (%3), včetn
         <translation>Synchronizace uživatelů</translation>
     </message>
     <message>
-        <source>Disable synchronization</source>
-        <translation>Deaktivovat synchronizaci</translation>
+        <source>&amp;Edit synchronization</source>
+        <translation>&amp;Upravit synchronizaci</translation>
+    </message>
+    <message>
+        <source>&amp;Delete synchronization</source>
+        <translation>&amp;Smazat synchronizaci</translation>
+    </message>
+    <message>
+        <source>&amp;Access details</source>
+        <translation>&amp;Přístupové údaje</translation>
+    </message>
+    <message>
+        <source>E&amp;nable synchronization</source>
+        <translation>&amp;Aktivovat synchronizaci</translation>
+    </message>
+    <message>
+        <source>Display the &amp;logs</source>
+        <translation>Zobrazit &amp;logy</translation>
+    </message>
+    <message>
+        <source>&amp;Check the connection</source>
+        <translation>&amp;Zkontrolovat připojení</translation>
+    </message>
+    <message>
+        <source>D&amp;isable synchronization</source>
+        <translation>&amp;Deaktivovat synchronizaci</translation>
     </message>
     <message>
         <source>Add SCIM synchronization</source>
