@@ -26,6 +26,7 @@ from sofa_scim_desktop.gui import prompts
 from sofa_scim_desktop.gui.close_dialog import CloseDialog
 from sofa_scim_desktop.gui.crash import CrashDialog
 from sofa_scim_desktop.gui.main_window import MainWindow
+from sofa_scim_desktop.gui.sync_page import SyncPage
 from sofa_scim_desktop.services.mail.worker import MailWorker
 from sofa_scim_desktop.services.synchronizations import SyncSettings
 from tests.services.mail.conftest import smtp  # noqa: F401  (the aiosmtpd sink, reused)
@@ -148,3 +149,18 @@ def window(qtbot: QtBot, services: bootstrap.Services) -> Iterator[MainWindow]:
     widget.show()
     yield widget
     widget.server.stop()
+
+
+@pytest.fixture
+def page(qtbot: Any, services: bootstrap.Services) -> Callable[[], SyncPage]:
+    """Builds the synchronization list page, shown (a test calls it once its data is ready).
+    Test modules of other pages define a `page` of their own.
+    """
+
+    def build() -> SyncPage:
+        widget = SyncPage(services)
+        qtbot.addWidget(widget)
+        widget.show()
+        return widget
+
+    return build

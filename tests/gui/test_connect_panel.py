@@ -35,17 +35,6 @@ PUBLIC = "https://sofa.contoso.com"
 
 
 @pytest.fixture
-def page(qtbot: QtBot, services: bootstrap.Services) -> Callable[[], SyncPage]:
-    def build() -> SyncPage:
-        widget = SyncPage(services)
-        qtbot.addWidget(widget)
-        widget.show()
-        return widget
-
-    return build
-
-
-@pytest.fixture
 def selected(page: Callable[[], SyncPage], endpoint: Endpoint) -> Callable[[], SyncPage]:
     """The page with the endpoint's synchronization selected."""
 

@@ -34,17 +34,6 @@ from tests.samples import entra_user
 Role = Qt.ItemDataRole
 
 
-@pytest.fixture
-def page(qtbot: QtBot, services: bootstrap.Services) -> Callable[[], SyncPage]:
-    def build() -> SyncPage:
-        widget = SyncPage(services)
-        qtbot.addWidget(widget)
-        widget.show()
-        return widget
-
-    return build
-
-
 def cell(view: SyncPage, column: int, role: Any = Role.DisplayRole) -> Any:
     return view.model.data(view.model.index(0, column), role)
 

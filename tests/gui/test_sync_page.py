@@ -28,17 +28,6 @@ from sofa_scim_desktop.storage.tables import Synchronization
 from sofa_scim_desktop.storage.tables import utcnow
 
 
-@pytest.fixture
-def page(qtbot: QtBot, services: bootstrap.Services) -> Callable[[], SyncPage]:
-    def build() -> SyncPage:
-        widget = SyncPage(services)
-        qtbot.addWidget(widget)
-        widget.show()
-        return widget
-
-    return build
-
-
 def cell(page: SyncPage, row: int, column: int, role: Any = Qt.ItemDataRole.DisplayRole) -> Any:
     return page.model.data(page.model.index(row, column), role)
 
