@@ -191,35 +191,34 @@ def named_create(args: argparse.Namespace) -> int:
     return 0
 
 
+_MAPPING_TEXTS = {
+    ("map", True): "Dry run: members of remote group {remote} would get the {kind} '{target}'; "
+    "nothing was changed.",
+    ("map", False): "Members of remote group {remote} now get the {kind} '{target}'.",
+    ("unmap", True): "Dry run: remote group {remote} would no longer grant the {kind} "
+    "'{target}'; nothing was changed.",
+    ("unmap", False): "Remote group {remote} no longer grants the {kind} '{target}'.",
+}
+
+
 def map_remote(args: argparse.Namespace) -> int:
     """SPEC §8.3: who gains or loses what (with --dry-run: would), as text or JSON."""
-    syncs = _services(args).synchronizations
-    change = syncs.map_group if args.kind == "group" else syncs.map_role
-    done = change(args.identifier_arg, args.target, args.remote, dry_run=args.dry_run)
-    if args.json:
-        _print_json(done.as_json())
-        return 0
-    if args.dry_run:
-        print(f"Dry run: members of remote group {args.remote} would get the {args.kind} "
-              f"'{args.target}'; nothing was changed.")  # fmt: skip
-    else:
-        print(f"Members of remote group {args.remote} now get the {args.kind} '{args.target}'.")
-    _print_effects(done, args.dry_run)
-    return 0
+    return _change_mapping(args, "map")
 
 
 def unmap_remote(args: argparse.Namespace) -> int:
+    return _change_mapping(args, "unmap")
+
+
+def _change_mapping(args: argparse.Namespace, action: str) -> int:
     syncs = _services(args).synchronizations
-    change = syncs.unmap_group if args.kind == "group" else syncs.unmap_role
+    change = getattr(syncs, f"{action}_{args.kind}")  # map_group, unmap_role, …
     done = change(args.identifier_arg, args.target, args.remote, dry_run=args.dry_run)
     if args.json:
         _print_json(done.as_json())
         return 0
-    if args.dry_run:
-        print(f"Dry run: remote group {args.remote} would no longer grant the {args.kind} "
-              f"'{args.target}'; nothing was changed.")  # fmt: skip
-    else:
-        print(f"Remote group {args.remote} no longer grants the {args.kind} '{args.target}'.")
+    text = _MAPPING_TEXTS[(action, args.dry_run)]
+    print(text.format(remote=args.remote, kind=args.kind, target=args.target))
     _print_effects(done, args.dry_run)
     return 0
 
