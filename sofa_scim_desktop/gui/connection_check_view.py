@@ -7,11 +7,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject
-from PySide6.QtCore import QRunnable
-from PySide6.QtCore import QThreadPool
 from PySide6.QtCore import Signal
-from PySide6.QtCore import SignalInstance
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QDialog
 from PySide6.QtWidgets import QDialogButtonBox
@@ -26,6 +22,8 @@ from sofa_scim_desktop.bootstrap import Services
 from sofa_scim_desktop.domain.errors import DomainError
 from sofa_scim_desktop.gui.connection_step_row import StepRow
 from sofa_scim_desktop.gui.labels import problem_style
+from sofa_scim_desktop.gui.pool import PoolSignals
+from sofa_scim_desktop.gui.pool import start_in_pool
 from sofa_scim_desktop.services.connection_check import check_connection
 from sofa_scim_desktop.services.connection_check import settings_local_url
 from sofa_scim_desktop.services.connection_report import ERROR
@@ -36,36 +34,6 @@ from sofa_scim_desktop.services.connection_report import Report
 
 log = logging.getLogger("sofa.gui")
 LocalUrl = Callable[[], str | None]
-
-
-class _Signals(QObject):
-    finished = Signal(object)  # the Report
-    failed = Signal(str)
-
-
-class _CheckTask(QRunnable):
-    """The check on a pool thread: network calls only (the view read the database before)."""
-
-    def __init__(self, check: Callable[[], Report], signals: _Signals) -> None:
-        super().__init__()
-        self.check = check
-        self.signals = signals
-
-    def run(self) -> None:
-        try:
-            report = self.check()
-        except Exception as error:  # told to the admin rather than lost in a thread
-            log.exception("the connection check failed")
-            self._emit(self.signals.failed, str(error) or type(error).__name__)
-        else:
-            self._emit(self.signals.finished, report)
-
-    @staticmethod
-    def _emit(signal: SignalInstance, value: object) -> None:
-        try:
-            signal.emit(value)
-        except RuntimeError:  # the view was closed meanwhile: nobody left to tell
-            pass
 
 
 class ConnectionCheckView(QWidget):
@@ -90,9 +58,9 @@ class ConnectionCheckView(QWidget):
         self.local_url = local_url or (lambda: settings_local_url(services.settings))
         self.options = options or Options()
         self.report: Report | None = None
-        self._signals = _Signals(self)
-        self._signals.finished.connect(self.show_report)
-        self._signals.failed.connect(self._show_failure)
+        self._signals = PoolSignals(self)
+        self._signals.finished.connect(lambda _run, report: self.show_report(report))
+        self._signals.failed.connect(lambda _run, reason: self._show_failure(reason))
         self.run_button = QPushButton(self.tr("Check the connection"))
         self.run_button.clicked.connect(self.run)
         self.summary = QLabel(
@@ -133,10 +101,9 @@ class ConnectionCheckView(QWidget):
         self._set_summary(self.tr("Checking… (at most half a minute)"), "")
         for row in self.rows:
             row.clear()
-        task = _CheckTask(
-            lambda: check_connection(identifier, public, local, options), self._signals
-        )
-        QThreadPool.globalInstance().start(task)
+        # NOTE: network calls only on the pool (the database was read above).
+        check = lambda: check_connection(identifier, public, local, options)  # noqa: E731
+        start_in_pool(check, self._signals, what="the connection check")
 
     def show_report(self, report: Report) -> None:
         """Shows `report`'s steps (run() calls it when the check is done)."""

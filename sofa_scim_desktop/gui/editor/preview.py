@@ -5,12 +5,8 @@ that 100,000 users never freeze the window.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject
-from PySide6.QtCore import QRunnable
-from PySide6.QtCore import QThreadPool
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QAbstractItemView
 from PySide6.QtWidgets import QHBoxLayout
@@ -23,43 +19,15 @@ from PySide6.QtWidgets import QTableWidgetItem
 from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
-from sofa_scim_desktop.gui.error_texts import error_text
 from sofa_scim_desktop.gui.labels import problem_label
+from sofa_scim_desktop.gui.pool import PoolSignals
+from sofa_scim_desktop.gui.pool import start_in_pool
 from sofa_scim_desktop.gui.role_names import role_name
 from sofa_scim_desktop.services.synchronizations import MappingChange
 from sofa_scim_desktop.services.synchronizations import MappingEffects
 
-log = logging.getLogger("sofa.gui")
 SHOWN = 1000  # rows listed; the summary gives the counts of all
 Compute = Callable[[], MappingEffects]
-
-
-class _Signals(QObject):
-    finished = Signal(int, object)  # the run's number, its MappingEffects
-    failed = Signal(int, str)
-
-
-class _PreviewTask(QRunnable):
-    def __init__(self, compute: Compute, run: int, signals: _Signals) -> None:
-        super().__init__()
-        self.compute = compute
-        self.run_number = run
-        self.signals = signals
-
-    def run(self) -> None:
-        try:
-            effects = self.compute()
-        except Exception as error:  # told to the admin rather than lost in a thread
-            log.exception("the mapping preview failed")
-            self._emit(self.signals.failed, error_text(error) or type(error).__name__)
-        else:
-            self._emit(self.signals.finished, effects)
-
-    def _emit(self, signal: object, value: object) -> None:
-        try:
-            signal.emit(self.run_number, value)  # type: ignore[attr-defined]
-        except RuntimeError:  # the editor was closed meanwhile: nobody left to tell
-            pass
 
 
 class PreviewPanel(QWidget):
@@ -75,7 +43,7 @@ class PreviewPanel(QWidget):
         super().__init__(parent)
         self.effects: MappingEffects | None = None
         self._run = 0
-        self._signals = _Signals(self)
+        self._signals = PoolSignals(self)
         self._signals.finished.connect(self._finished)
         self._signals.failed.connect(self._failed)
         self.title = QLabel(self.tr("Before saving: who gains and who loses a group or role"))
@@ -128,7 +96,7 @@ class PreviewPanel(QWidget):
         self.table.hide()
         self.problem.hide()
         self.confirm_button.setEnabled(False)
-        QThreadPool.globalInstance().start(_PreviewTask(compute, self._run, self._signals))
+        start_in_pool(compute, self._signals, self._run, "the mapping preview")
 
     def _back(self) -> None:
         self._run += 1  # a computation still running is no longer wanted
