@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from datetime import timedelta
 from typing import Any
 
 from peewee import Database
@@ -32,11 +33,13 @@ from sofa_scim_desktop.storage.tables import GroupMapping
 from sofa_scim_desktop.storage.tables import RoleMapping
 from sofa_scim_desktop.storage.tables import SofaGroup
 from sofa_scim_desktop.storage.tables import SofaRole
+from sofa_scim_desktop.storage.tables import SyncAlias
 from sofa_scim_desktop.storage.tables import Synchronization
 from sofa_scim_desktop.storage.tables import database
 from sofa_scim_desktop.storage.tables import utcnow
 
 SYNC_TYPE = "scim"
+KEY_GRACE = timedelta(hours=24)  # SPEC §8.3: the replaced key's longest grace
 FLAGS = ("enabled", "notify_failures", "welcome_email", "password_link")
 
 
@@ -96,18 +99,36 @@ class Synchronizations:
             conflict = type_conflict()
             if conflict:
                 raise Conflict(conflict)
-            self._check_unique(settings.identifier, None)
+            self._claim(settings.identifier, None)
             return Synchronization.create(type=SYNC_TYPE, **vars(settings))
 
     def update(self, identifier: str, settings: SyncSettings) -> Synchronization:
+        """A new identifier keeps the old one as an alias (SPEC §8.3): Entra's Tenant URL
+        keeps working with the same key until Entra calls the new one.
+        """
         validate(settings)
         with immediate(self.db):
             row = self.get(identifier)
-            self._check_unique(settings.identifier, row.id)
+            self._claim(settings.identifier, row.id)
+            if settings.identifier != row.identifier:
+                _keep_as_alias(row, settings.identifier)
             Synchronization.update(**vars(settings)).where(Synchronization.id == row.id).execute()
             return self.get(settings.identifier)
 
-    def _check_unique(self, identifier: str, own_id: int | None) -> None:
+    def drop_aliases(self, identifier: str) -> list[str]:
+        """Ends the old identifiers now (`sync update NEW --drop-alias`); returns them."""
+        with immediate(self.db):
+            row = self.get(identifier)
+            ended = aliases_of(row.id)
+            SyncAlias.update(ended_at=utcnow()).where(
+                (SyncAlias.sync == row.id) & SyncAlias.ended_at.is_null()
+            ).execute()
+        return ended
+
+    def _claim(self, identifier: str, own_id: int | None) -> None:
+        """Refuses an identifier another synchronization has, as its own or as a working
+        alias (SPEC §8.3); an ended alias gives it up.
+        """
         # NOTE: case-insensitive, and not LIKE: the connection sets case_sensitive_like and
         # "_" (allowed in identifiers) is a LIKE wildcard.
         other = Synchronization.get_or_none(
@@ -115,6 +136,21 @@ class Synchronizations:
         )
         if other is not None and other.id != own_id:
             raise Conflict(f"The identifier '{identifier}' is already used by '{other.name}'.")
+        working = (fn.LOWER(SyncAlias.identifier) == identifier.lower()) & (
+            SyncAlias.ended_at.is_null()
+        )
+        if own_id is not None:  # renaming back to its own old identifier is fine
+            working &= SyncAlias.sync != own_id
+        alias = SyncAlias.select(SyncAlias, Synchronization).join(Synchronization).where(working)
+        alias = alias.first()
+        if alias is not None:
+            raise Conflict(
+                f"The identifier '{identifier}' is still the old identifier of "
+                f"'{alias.sync.name}': Entra may be calling it. Drop that alias first "
+                f"(sofa-scim sync update {alias.sync.identifier} --drop-alias)."
+            )
+        # An ended alias gives its identifier up: the new owner's calls are its own.
+        SyncAlias.delete().where(fn.LOWER(SyncAlias.identifier) == identifier.lower()).execute()
 
     def delete(self, identifier: str) -> int:
         """Removes it with its settings, keys and mappings; its users stay, deactivated."""
@@ -125,10 +161,15 @@ class Synchronizations:
         scim_store.forget_walks()
         return detached
 
-    def issue_key(self, identifier: str, days: int) -> IssuedKey:
-        """A new key replaces the old one; only its hash is stored (SPEC §3)."""
+    def issue_key(self, identifier: str, days: int, revoke_old: bool = False) -> IssuedKey:
+        """A new key replaces the old one; only its hash is stored (SPEC §3). The old key
+        stays valid until the first call with the new one or for KEY_GRACE, whichever comes
+        first (SPEC §8.3: Entra keeps provisioning while the admin pastes the new key);
+        `revoke_old` ends it at once (a leaked key).
+        """
         key = generate_key()
-        expires_at = expiry_for(utcnow(), days)
+        now = utcnow()
+        expires_at = expiry_for(now, days)
         with immediate(self.db):
             row = self.get(identifier)
             old = AccessKey.get_or_none(AccessKey.sync == row.id)
@@ -139,9 +180,14 @@ class Synchronizations:
                 expires_at=expires_at,
                 # Kept to tell Entra's admin "replaced" rather than "wrong" (SPEC §8.1).
                 previous_key_hash=old.key_hash if old else None,
-                previous_valid_until=utcnow() if old else None,
+                previous_valid_until=_grace_end(old, now, revoke_old) if old else None,
             )
         return IssuedKey(key, expires_at)
+
+    def previous_key_valid_until(self, sync: Synchronization) -> datetime | None:
+        """Until when the replaced key still opens the endpoint, or None (SPEC §8.3)."""
+        key = AccessKey.get_or_none(AccessKey.sync == sync.id)
+        return _still_valid(key.previous_valid_until if key else None)
 
     def key_expiry(self, sync: Synchronization) -> datetime | None:
         key = AccessKey.get_or_none(AccessKey.sync == sync.id)
@@ -186,6 +232,36 @@ class Synchronizations:
             derived.recompute_memberships(sync.id)
 
         transactions.write(self.db, replaced)
+
+
+def _keep_as_alias(row: Synchronization, new_identifier: str) -> None:
+    """The old identifier becomes an alias; the new one stops being one (renamed back)."""
+    SyncAlias.delete().where(
+        (SyncAlias.sync == row.id) & (SyncAlias.identifier == new_identifier)
+    ).execute()
+    SyncAlias.delete().where(SyncAlias.identifier == row.identifier).execute()
+    SyncAlias.create(identifier=row.identifier, sync=row.id)
+
+
+def aliases_of(sync_id: int) -> list[str]:
+    """The old identifiers that still work, oldest first."""
+    return [
+        a.identifier
+        for a in SyncAlias.select(SyncAlias.identifier)
+        .where((SyncAlias.sync == sync_id) & SyncAlias.ended_at.is_null())
+        .order_by(SyncAlias.created_at, SyncAlias.identifier)
+    ]
+
+
+def _grace_end(old: Any, now: datetime, revoke_old: bool) -> datetime:
+    """Never later than the old key's own expiry: a grace period revives no expired key."""
+    if revoke_old:
+        return now
+    return min(now + KEY_GRACE, old.expires_at)
+
+
+def _still_valid(until: datetime | None) -> datetime | None:
+    return until if until is not None and until > utcnow() else None
 
 
 def _named(table: Any, name: str) -> Any:
