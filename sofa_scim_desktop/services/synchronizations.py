@@ -289,16 +289,26 @@ class SyncSummary:
     users: int
     figures: CallFigures  # last success, the last day's calls, failures and refusals
     health: Health
+    # SPEC §8.3: old identifiers that still work, and until when the replaced key does.
+    aliases: tuple[str, ...] = ()
+    previous_key_valid_until: datetime | None = None
 
 
 def overview() -> list[SyncSummary]:
-    """Every synchronization with its key expiry, number of provisioned users and health, in
-    4 queries (the user count is the one scim_store keeps, health the hourly call counts: a
-    poll costs no COUNT over the users and no read of the log).
+    """Every synchronization with its key expiry, number of provisioned users, health and
+    aliases, in 5 queries (the user count is the one scim_store keeps, health the hourly call
+    counts: a poll costs no COUNT over the users and no read of the log).
     """
-    expiry = {
-        k.sync_id: k.expires_at for k in AccessKey.select(AccessKey.sync, AccessKey.expires_at)
+    keys = {
+        k.sync_id: (k.expires_at, _still_valid(k.previous_valid_until))
+        for k in AccessKey.select(
+            AccessKey.sync, AccessKey.expires_at, AccessKey.previous_valid_until
+        )
     }
+    aliases: dict[int, list[str]] = {}
+    working = SyncAlias.select().where(SyncAlias.ended_at.is_null())
+    for alias in working.order_by(SyncAlias.created_at, SyncAlias.identifier):
+        aliases.setdefault(alias.sync_id, []).append(alias.identifier)
     figures = figures_by_sync()
     return [
         SyncSummary(
@@ -308,13 +318,20 @@ def overview() -> list[SyncSummary]:
             row.description,
             row.enabled,
             row.last_call_at,
-            expiry.get(row.id),
+            keys.get(row.id, (None, None))[0],
             row.scim_user_count,
             figures[row.id],
             health_of(figures[row.id]),
+            tuple(aliases.get(row.id, ())),
+            keys.get(row.id, (None, None))[1],
         )
         for row in Synchronization.select().order_by(Synchronization.name)
     ]
+
+
+def working_aliases() -> set[str]:
+    """Every old identifier that still works: no synchronization may take one (SPEC §8.3)."""
+    return {a.identifier for a in SyncAlias.select().where(SyncAlias.ended_at.is_null())}
 
 
 def settings_of(row: Synchronization) -> SyncSettings:
