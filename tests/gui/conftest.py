@@ -20,10 +20,10 @@ from PySide6.QtWidgets import QWidget
 
 from sofa_scim_desktop import bootstrap
 from sofa_scim_desktop.gui import i18n
+from sofa_scim_desktop.gui import key_question
 from sofa_scim_desktop.gui import prompts
 from sofa_scim_desktop.gui.close_dialog import CloseDialog
 from sofa_scim_desktop.gui.crash import CrashDialog
-from sofa_scim_desktop.gui import key_question
 from sofa_scim_desktop.gui.editor import dialog as editor_dialog
 from sofa_scim_desktop.services.mail.worker import MailWorker
 from sofa_scim_desktop.services.synchronizations import SyncSettings
