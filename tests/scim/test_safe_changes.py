@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 import requests
+from falcon import testing
 
 from sofa_scim_desktop import bootstrap
 from sofa_scim_desktop.scim import auth
@@ -218,3 +219,47 @@ def test_the_old_key_works_on_the_old_url_after_a_rename_and_a_new_key(
     services.synchronizations.issue_key("Contoso_HR", 90)
 
     assert users(server, "Contoso", endpoint.key).status_code == 200
+
+
+# --- The hot path -----------------------------------------------------------------------------
+
+
+def statements(caplog: pytest.LogCaptureFixture) -> list[str]:
+    return [
+        r.msg[0]
+        for r in caplog.records
+        if r.name == "peewee" and isinstance(r.msg, tuple) and isinstance(r.msg[0], str)
+    ]
+
+
+def test_a_call_reads_its_synchronization_in_one_query_and_hands_over_once(
+    app: Any, services: bootstrap.Services, endpoint: Endpoint, caplog: pytest.LogCaptureFixture
+) -> None:
+    rename(services, "Contoso", "Contoso_HR")
+    services.synchronizations.issue_key("Contoso_HR", 90)
+    new_key = services.synchronizations.issue_key("Contoso_HR", 90).key
+    client = testing.TestClient(app)
+    headers = {"Authorization": f"Bearer {new_key}"}
+
+    def sent(identifier: str) -> list[str]:
+        caplog.clear()
+        with caplog.at_level(logging.DEBUG, logger="peewee"):
+            answer = client.simulate_get(f"/scim/v2/{identifier}/Users", headers=headers)
+        assert answer.status_code == 200
+        return statements(caplog)
+
+    def reads(found: list[str]) -> list[str]:
+        return [s for s in found if "FROM sync_alias a JOIN synchronization" in s]
+
+    def handovers(found: list[str]) -> list[str]:
+        return [s for s in found if s.lstrip().startswith("UPDATE") and "SET ended_at" in s
+                or "SET previous_valid_until" in s]  # fmt: skip
+
+    via_alias = sent("Contoso")  # the new key, still on the old URL: the old key's grace ends
+    assert len(reads(via_alias)) == 1
+    assert ["previous_valid_until" in s for s in handovers(via_alias)] == [True]
+    first = sent("Contoso_HR")  # the new URL: the alias ends
+    assert len(reads(first)) == 1
+    assert ["ended_at" in s for s in handovers(first)] == [True]
+    later = sent("Contoso_HR")
+    assert (len(reads(later)), handovers(later)) == (1, [])
