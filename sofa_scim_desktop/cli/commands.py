@@ -28,6 +28,7 @@ from sofa_scim_desktop.services.status import snapshot
 from sofa_scim_desktop.services.support import bundle
 from sofa_scim_desktop.services.synchronizations import MappingEffects
 from sofa_scim_desktop.services.synchronizations import SyncSettings
+from sofa_scim_desktop.services.synchronizations import aliases_of
 from sofa_scim_desktop.services.synchronizations import settings_of
 from sofa_scim_desktop.storage.database import code_schema
 from sofa_scim_desktop.storage.database import migrate
@@ -95,6 +96,8 @@ def _sync_json(
         "log_level": row.log_level,
         "last_call": _iso(row.last_call_at),
         "key_expires_at": _iso(services.synchronizations.key_expiry(row)),
+        "previous_key_valid_until": _iso(services.synchronizations.previous_key_valid_until(row)),
+        "aliases": aliases_of(row.id),
         "endpoint_url": _endpoint(services, row.identifier),
         "last_success": _iso(figures.last_success),
         "calls_24h": figures.calls_24h,
@@ -124,12 +127,22 @@ def sync_update(args: argparse.Namespace) -> int:
         print("sofa-scim: use either --enabled or --disabled.", file=sys.stderr)
         return 2
     services = _services(args)
-    base = settings_of(services.synchronizations.get(args.identifier_arg))
-    row = services.synchronizations.update(args.identifier_arg, _settings_from(args, base))
+    syncs = services.synchronizations
+    old = syncs.get(args.identifier_arg)
+    row = syncs.update(args.identifier_arg, _settings_from(args, settings_of(old)))
+    dropped = syncs.drop_aliases(row.identifier) if args.drop_alias else []
     if args.json:
         _print_json(_sync_json(services, row))
-    else:
-        print(f"Updated synchronization '{row.name}' ({row.identifier}).")
+        return 0
+    print(f"Updated synchronization '{row.name}' ({row.identifier}).")
+    if row.identifier != old.identifier and not args.drop_alias:
+        print(
+            f"The old Tenant URL ({_endpoint(services, old.identifier)}) keeps working with the "
+            "same key until Entra calls the new one; in Entra (Provisioning → Admin "
+            f"Credentials) set Tenant URL to {_endpoint(services, row.identifier)}"
+        )
+    if dropped:
+        print(f"The old identifier {', '.join(dropped)} no longer works.")
     return 0
 
 
@@ -167,17 +180,29 @@ def sync_delete(args: argparse.Namespace) -> int:
 
 def key_generate(args: argparse.Namespace) -> int:
     services = _services(args)
-    issued = services.synchronizations.issue_key(args.identifier_arg, args.days)
+    syncs = services.synchronizations
+    issued = syncs.issue_key(args.identifier_arg, args.days, revoke_old=args.revoke_old)
     endpoint = _endpoint(services, args.identifier_arg)
+    grace = syncs.previous_key_valid_until(syncs.get(args.identifier_arg))
     if args.json:
         _print_json(
-            {"key": issued.key, "endpoint_url": endpoint, "expires_at": _iso(issued.expires_at)}
+            {
+                "key": issued.key,
+                "endpoint_url": endpoint,
+                "expires_at": _iso(issued.expires_at),
+                "previous_key_valid_until": _iso(grace),
+            }
         )
         return 0
     print(f"Endpoint URL (Entra's Tenant URL): {endpoint}")
     print(f"Access key (Entra's Secret token): {issued.key}")
     print(f"Expires: {_iso(issued.expires_at)}")
     print("Store the key now: Sofa keeps only its hash and cannot show it again.")
+    if grace is not None:
+        print(
+            "The previous key keeps working until Entra's first call with the new one, at the "
+            f"latest until {_iso(grace)}."
+        )
     return 0
 
 

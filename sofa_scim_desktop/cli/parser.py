@@ -90,6 +90,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("update", commands.sync_update, sync)
     p.add_argument("identifier_arg", metavar="ID")
     _sync_options(p, creating=False)
+    p.add_argument(
+        "--drop-alias",
+        action="store_true",
+        help="the old identifiers stop working now (else at Entra's first call on the new URL)",
+    )
     command("list", commands.sync_list, sync).add_argument("--json", action="store_true")
     p = command("delete", commands.sync_delete, sync)
     p.add_argument("identifier_arg", metavar="ID")
@@ -99,6 +104,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("generate", commands.key_generate, key)
     p.add_argument("identifier_arg", metavar="ID")
     p.add_argument("--days", type=int, required=True)
+    p.add_argument(
+        "--revoke-old",
+        action="store_true",
+        help="the previous key stops working now (a leaked key); else it works until Entra's "
+        "first call with the new key, at most 24 hours",
+    )
     p.add_argument("--json", action="store_true")
 
     for kind in ("group", "role"):

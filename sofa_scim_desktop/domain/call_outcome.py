@@ -23,7 +23,11 @@ REFUSED = "refused"
 # `sofa-scim check` announces itself so: its deliberately wrong key is not Entra's refusal.
 CHECK_USER_AGENT_PREFIX = "sofa-scim-check/"
 
-REFUSAL_REASONS = ("missing_key", "wrong_key", "expired_key", "revoked_key", "disabled")
+# `old_identifier` (SPEC §8.3): the right key on a renamed synchronization's old Tenant URL,
+# after Entra called the new one (the alias ended); only the URL in Entra is out of date.
+REFUSAL_REASONS = (
+    "missing_key", "wrong_key", "expired_key", "revoked_key", "disabled", "old_identifier",
+)  # fmt: skip
 
 _REFUSALS = {
     "missing_key": (
@@ -54,6 +58,14 @@ _REFUSALS = {
         QT_TRANSLATE_NOOP(
             "CallOutcome",
             "Paste the newest key from Sofa's Access details into Secret Token in Entra.",
+        ),
+    ),
+    "old_identifier": (
+        "the Tenant URL names the synchronization's old identifier",
+        QT_TRANSLATE_NOOP(
+            "CallOutcome",
+            "In Entra (Provisioning → Admin Credentials), set Tenant URL to the Endpoint URL "
+            "Sofa shows for the synchronization: its identifier was changed.",
         ),
     ),
     "disabled": (

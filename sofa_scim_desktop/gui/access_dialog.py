@@ -23,7 +23,7 @@ from sofa_scim_desktop.domain.clock import utcnow
 from sofa_scim_desktop.domain.keys import EXPIRY_WARNING_DAYS
 from sofa_scim_desktop.domain.keys import MAX_VALIDITY_DAYS
 from sofa_scim_desktop.domain.keys import MIN_VALIDITY_DAYS
-from sofa_scim_desktop.gui import prompts
+from sofa_scim_desktop.gui import key_question
 from sofa_scim_desktop.gui.clipboard import copy_from_button
 from sofa_scim_desktop.gui.colours import text_style
 from sofa_scim_desktop.gui.dates import local_date
@@ -47,6 +47,9 @@ class AccessDialog(QDialog):
         self.setWindowTitle(self.tr("Access details – %1").replace("%1", sync.name))
         self.expiry = QLabel()
         self.expiry.setWordWrap(True)
+        self.previous_key = QLabel()  # SPEC §8.3: while the replaced key is in its grace
+        self.previous_key.setWordWrap(True)
+        self.previous_key.setStyleSheet("color: #8a5a00;")
         self.show_generate = QPushButton(self.tr("+ Generate key"))
         self.show_generate.setFlat(True)
         self.days = QSpinBox()
@@ -86,6 +89,7 @@ class AccessDialog(QDialog):
         layout.addWidget(heading)
         layout.addWidget(self.url_warning)
         layout.addWidget(self.expiry)
+        layout.addWidget(self.previous_key)
         layout.addLayout(generate_row)
         layout.addWidget(self.generate_box)
         layout.addWidget(self.result_box)
@@ -199,6 +203,19 @@ class AccessDialog(QDialog):
         warn = expires is not None and expires - utcnow() <= timedelta(days=EXPIRY_WARNING_DAYS)
         self.expiry.setStyleSheet(text_style("warning") + " font-weight: bold;" if warn else "")
         self.expiry.setText(text)
+        self._show_previous_key()
+
+    def _show_previous_key(self) -> None:
+        sync = self.services.synchronizations.get(self.identifier)
+        until = self.services.synchronizations.previous_key_valid_until(sync)
+        self.previous_key.setVisible(until is not None)
+        if until is not None:
+            self.previous_key.setText(
+                self.tr(
+                    "The previous key still works until %1, or until Entra's first call with "
+                    "the new key."
+                ).replace("%1", local_text(until))
+            )
 
     def _open_generate(self) -> None:
         self.show_generate.hide()  # the box below is what it opens
@@ -207,17 +224,15 @@ class AccessDialog(QDialog):
         self.days.setFocus()
 
     def generate(self) -> None:
-        if self._current_expiry() is not None and not prompts.confirm(
-            self,
-            self.tr("Replace the access key?"),
-            self.tr(
-                "A new key replaces the current one at once: Entra's calls are refused until "
-                "you enter the new key in Entra as the Secret token."
-            ),
-            self.tr("Replace key"),
-        ):
-            return
-        issued = self.services.synchronizations.issue_key(self.identifier, self.days.value())
+        revoke_old = False
+        if self._current_expiry() is not None:
+            choice = key_question.ask_key_replacement(self)
+            if choice is None:
+                return
+            revoke_old = choice == key_question.REVOKE_OLD
+        issued = self.services.synchronizations.issue_key(
+            self.identifier, self.days.value(), revoke_old=revoke_old
+        )
         self.url.setText(endpoint_url(self.services, self.identifier))
         self.key.setText(issued.key)
         for edit in (self.url, self.key):

@@ -59,6 +59,10 @@ class CallTexts(QObject):
                 "the key was replaced by a newer one — Entra still holds the old Secret Token"
             ),
             "disabled": self.tr("the synchronization is disabled in Sofa"),
+            "old_identifier": self.tr(
+                "the Tenant URL names the old identifier — Entra still holds the URL from "
+                "before the rename"
+            ),
         }
         return causes[reason]
 

@@ -53,6 +53,12 @@ class ConnectEntraPanel(QGroupBox):
         self._copied = QTimer(self)
         self._copied.setSingleShot(True)
         self._copied.timeout.connect(lambda: self.copy_button.setText(self.tr("Copy")))
+        self.alias_note = QLabel()  # SPEC §8.3: renamed, and Entra still has the old URL
+        self.alias_note.setWordWrap(True)
+        self.alias_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.alias_note.setStyleSheet(
+            "background: #fff4d6; border: 1px solid #e0b450; border-radius: 3px; padding: 6px;"
+        )
         self.warning = PublicUrlWarning()
         self.warning.settingsRequested.connect(self.settingsRequested)
         self.words = HealthWords(self)
@@ -81,6 +87,7 @@ class ConnectEntraPanel(QGroupBox):
         left = QVBoxLayout()
         left.addWidget(QLabel(self.tr("Endpoint URL (Entra's Tenant URL):")))
         left.addLayout(url_row)
+        left.addWidget(self.alias_note)
         left.addWidget(self.warning)
         left.addLayout(health_row)
         left.addLayout(check_row)
@@ -120,9 +127,24 @@ class ConnectEntraPanel(QGroupBox):
         if self.url.text() != url:  # unchanged: the admin's selection in it stays
             self.url.setText(url)
             self.url.setCursorPosition(0)
+        self._show_aliases(summary)
         self.warning.show_for(self.services.settings.get("public_base_url"))
         self._show_health(summary)
         self.checklist.show_progress(progress)
+
+    def _show_aliases(self, summary: SyncSummary) -> None:
+        """What to change in Entra after a rename, until Entra calls the new URL."""
+        self.alias_note.setVisible(bool(summary.aliases))
+        if summary.aliases:
+            old = ", ".join(endpoint_url(self.services, a) for a in summary.aliases)
+            self.alias_note.setText(
+                self.tr(
+                    "Renamed: the old Tenant URL %1 still works as an alias, until Entra's "
+                    "first call on the new one. In Entra (Provisioning → Admin Credentials), set "
+                    "Tenant URL to the Endpoint URL above (Copy), keep the Secret Token, and "
+                    "save."
+                ).replace("%1", old)
+            )
 
     def _show_health(self, summary: SyncSummary) -> None:
         """The list's tooltip without hovering (its last failure only as the tooltip here)."""

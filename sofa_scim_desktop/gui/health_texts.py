@@ -23,6 +23,7 @@ class HealthWords(QObject):
             "expired_key": self.tr("Refused: key expired"),
             "revoked_key": self.tr("Refused: replaced key"),
             "disabled": self.tr("Refused: was disabled"),
+            "old_identifier": self.tr("Refused: old Tenant URL"),
         }.get(reason, self.tr("Refused"))
 
     def refusal_reason(self, reason: str) -> str:
@@ -33,6 +34,9 @@ class HealthWords(QObject):
             "expired_key": self.tr("Entra's calls carry an access key that has expired."),
             "revoked_key": self.tr("Entra's calls carry an access key that a newer one replaced."),
             "disabled": self.tr("Entra called while the synchronization was disabled."),
+            "old_identifier": self.tr(
+                "Entra calls the Tenant URL of the synchronization's old identifier."
+            ),
         }.get(reason, self.tr("Entra's calls are refused."))
 
     def refusal_fix(self, reason: str) -> str:
@@ -52,6 +56,9 @@ class HealthWords(QObject):
                 "Paste the newest key from Access details into Secret Token in Entra."
             ),
             "disabled": self.tr("Enable the synchronization, or stop provisioning in Entra."),
+            "old_identifier": self.tr(
+                "In Entra, set Tenant URL to the Endpoint URL shown in Connect Entra."
+            ),
         }.get(reason, self.tr("See Display the logs for the reason."))
 
     # NOTE: the English texts need no "(s)": silence starts at 24 hours, days at 2, and a

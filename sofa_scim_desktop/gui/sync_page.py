@@ -27,6 +27,7 @@ from sofa_scim_desktop.gui.access_dialog import AccessDialog
 from sofa_scim_desktop.gui.connect_panel import ConnectEntraPanel
 from sofa_scim_desktop.gui.connection_check_view import ConnectionCheckDialog
 from sofa_scim_desktop.gui.connection_check_view import LocalUrl
+from sofa_scim_desktop.gui.disable_question import confirm_disable
 from sofa_scim_desktop.gui.editor.dialog import SyncEditor
 from sofa_scim_desktop.gui.error_texts import error_text
 from sofa_scim_desktop.gui.health_texts import HealthWords
@@ -261,9 +262,10 @@ class SyncPage(QWidget):
 
     def toggle(self) -> None:
         current = self.selected()
-        if current:
-            syncs.set_enabled(current.identifier, not current.enabled)
-            self.refresh()
+        if current is None or (current.enabled and not confirm_disable(self, current.name)):
+            return
+        syncs.set_enabled(current.identifier, not current.enabled)
+        self.refresh()
 
     def logs(self) -> None:
         current = self.selected()

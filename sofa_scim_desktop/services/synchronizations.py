@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from datetime import timedelta
 from typing import Any
 
 from peewee import Database
@@ -36,6 +37,7 @@ from sofa_scim_desktop.storage.tables import GroupMapping
 from sofa_scim_desktop.storage.tables import RoleMapping
 from sofa_scim_desktop.storage.tables import SofaGroup
 from sofa_scim_desktop.storage.tables import SofaRole
+from sofa_scim_desktop.storage.tables import SyncAlias
 from sofa_scim_desktop.storage.tables import Synchronization
 from sofa_scim_desktop.storage.tables import database
 from sofa_scim_desktop.storage.tables import utcnow
@@ -43,6 +45,7 @@ from sofa_scim_desktop.storage.transactions import MEMBERSHIPS
 from sofa_scim_desktop.storage.transactions import serialize
 
 SYNC_TYPE = "scim"
+KEY_GRACE = timedelta(hours=24)  # SPEC §8.3: the replaced key's longest grace
 FLAGS = ("enabled", "notify_failures", "welcome_email", "password_link")
 
 
@@ -116,18 +119,36 @@ class Synchronizations:
             conflict = type_conflict()
             if conflict:
                 raise Conflict(conflict)
-            self._check_unique(settings.identifier, None)
+            self._claim(settings.identifier, None)
             return Synchronization.create(type=SYNC_TYPE, **vars(settings))
 
     def update(self, identifier: str, settings: SyncSettings) -> Synchronization:
+        """A new identifier keeps the old one as an alias (SPEC §8.3): Entra's Tenant URL
+        keeps working with the same key until Entra calls the new one.
+        """
         validate(settings)
         with immediate(self.db):
             row = self.get(identifier)
-            self._check_unique(settings.identifier, row.id)
+            self._claim(settings.identifier, row.id)
+            if settings.identifier != row.identifier:
+                _keep_as_alias(row, settings.identifier)
             Synchronization.update(**vars(settings)).where(Synchronization.id == row.id).execute()
             return self.get(settings.identifier)
 
-    def _check_unique(self, identifier: str, own_id: int | None) -> None:
+    def drop_aliases(self, identifier: str) -> list[str]:
+        """Ends the old identifiers now (`sync update NEW --drop-alias`); returns them."""
+        with immediate(self.db):
+            row = self.get(identifier)
+            ended = aliases_of(row.id)
+            SyncAlias.update(ended_at=utcnow()).where(
+                (SyncAlias.sync == row.id) & SyncAlias.ended_at.is_null()
+            ).execute()
+        return ended
+
+    def _claim(self, identifier: str, own_id: int | None) -> None:
+        """Refuses an identifier another synchronization has, as its own or as a working
+        alias (SPEC §8.3); an ended alias gives it up.
+        """
         # NOTE: case-insensitive, and not LIKE: the connection sets case_sensitive_like and
         # "_" (allowed in identifiers) is a LIKE wildcard.
         other = Synchronization.get_or_none(
@@ -141,6 +162,21 @@ class Synchronizations:
                 identifier=identifier,
                 name=other.name,
             )
+        working = (fn.LOWER(SyncAlias.identifier) == identifier.lower()) & (
+            SyncAlias.ended_at.is_null()
+        )
+        if own_id is not None:  # renaming back to its own old identifier is fine
+            working &= SyncAlias.sync != own_id
+        alias = SyncAlias.select(SyncAlias, Synchronization).join(Synchronization).where(working)
+        alias = alias.first()
+        if alias is not None:
+            raise Conflict(
+                f"The identifier '{identifier}' is still the old identifier of "
+                f"'{alias.sync.name}': Entra may be calling it. Drop that alias first "
+                f"(sofa-scim sync update {alias.sync.identifier} --drop-alias)."
+            )
+        # An ended alias gives its identifier up: the new owner's calls are its own.
+        SyncAlias.delete().where(fn.LOWER(SyncAlias.identifier) == identifier.lower()).execute()
 
     def delete(self, identifier: str) -> int:
         """Removes it with its settings, keys and mappings; its users stay, deactivated."""
@@ -151,10 +187,15 @@ class Synchronizations:
         scim_store.forget_walks()
         return detached
 
-    def issue_key(self, identifier: str, days: int) -> IssuedKey:
-        """A new key replaces the old one; only its hash is stored (SPEC §3)."""
+    def issue_key(self, identifier: str, days: int, revoke_old: bool = False) -> IssuedKey:
+        """A new key replaces the old one; only its hash is stored (SPEC §3). The old key
+        stays valid until the first call with the new one or for KEY_GRACE, whichever comes
+        first (SPEC §8.3: Entra keeps provisioning while the admin pastes the new key);
+        `revoke_old` ends it at once (a leaked key).
+        """
         key = generate_key()
-        expires_at = expiry_for(utcnow(), days)
+        now = utcnow()
+        expires_at = expiry_for(now, days)
         with immediate(self.db):
             row = self.get(identifier)
             old = AccessKey.get_or_none(AccessKey.sync == row.id)
@@ -165,9 +206,14 @@ class Synchronizations:
                 expires_at=expires_at,
                 # Kept to tell Entra's admin "replaced" rather than "wrong" (SPEC §8.1).
                 previous_key_hash=old.key_hash if old else None,
-                previous_valid_until=utcnow() if old else None,
+                previous_valid_until=_grace_end(old, now, revoke_old) if old else None,
             )
         return IssuedKey(key, expires_at)
+
+    def previous_key_valid_until(self, sync: Synchronization) -> datetime | None:
+        """Until when the replaced key still opens the endpoint, or None (SPEC §8.3)."""
+        key = AccessKey.get_or_none(AccessKey.sync == sync.id)
+        return _still_valid(key.previous_valid_until if key else None)
 
     def key_expiry(self, sync: Synchronization) -> datetime | None:
         key = AccessKey.get_or_none(AccessKey.sync == sync.id)
@@ -381,6 +427,36 @@ def builtin_roles() -> set[str]:
     return set(SofaRole.select(SofaRole.name).where(SofaRole.builtin).scalars())
 
 
+def _keep_as_alias(row: Synchronization, new_identifier: str) -> None:
+    """The old identifier becomes an alias; the new one stops being one (renamed back)."""
+    SyncAlias.delete().where(
+        (SyncAlias.sync == row.id) & (SyncAlias.identifier == new_identifier)
+    ).execute()
+    SyncAlias.delete().where(SyncAlias.identifier == row.identifier).execute()
+    SyncAlias.create(identifier=row.identifier, sync=row.id)
+
+
+def aliases_of(sync_id: int) -> list[str]:
+    """The old identifiers that still work, oldest first."""
+    return [
+        a.identifier
+        for a in SyncAlias.select(SyncAlias.identifier)
+        .where((SyncAlias.sync == sync_id) & SyncAlias.ended_at.is_null())
+        .order_by(SyncAlias.created_at, SyncAlias.identifier)
+    ]
+
+
+def _grace_end(old: Any, now: datetime, revoke_old: bool) -> datetime:
+    """Never later than the old key's own expiry: a grace period revives no expired key."""
+    if revoke_old:
+        return now
+    return min(now + KEY_GRACE, old.expires_at)
+
+
+def _still_valid(until: datetime | None) -> datetime | None:
+    return until if until is not None and until > utcnow() else None
+
+
 def _named(table: Any, name: str) -> Any:
     row = table.get_or_none(table.name == name)
     if row is None:
@@ -406,16 +482,26 @@ class SyncSummary:
     users: int
     figures: CallFigures  # last success, the last day's calls, failures and refusals
     health: Health
+    # SPEC §8.3: old identifiers that still work, and until when the replaced key does.
+    aliases: tuple[str, ...] = ()
+    previous_key_valid_until: datetime | None = None
 
 
 def overview() -> list[SyncSummary]:
-    """Every synchronization with its key expiry, number of provisioned users and health, in
-    4 queries (the user count is the one scim_store keeps, health the hourly call counts: a
-    poll costs no COUNT over the users and no read of the log).
+    """Every synchronization with its key expiry, number of provisioned users, health and
+    aliases, in 5 queries (the user count is the one scim_store keeps, health the hourly call
+    counts: a poll costs no COUNT over the users and no read of the log).
     """
-    expiry = {
-        k.sync_id: k.expires_at for k in AccessKey.select(AccessKey.sync, AccessKey.expires_at)
+    keys = {
+        k.sync_id: (k.expires_at, _still_valid(k.previous_valid_until))
+        for k in AccessKey.select(
+            AccessKey.sync, AccessKey.expires_at, AccessKey.previous_valid_until
+        )
     }
+    aliases: dict[int, list[str]] = {}
+    working = SyncAlias.select().where(SyncAlias.ended_at.is_null())
+    for alias in working.order_by(SyncAlias.created_at, SyncAlias.identifier):
+        aliases.setdefault(alias.sync_id, []).append(alias.identifier)
     figures = figures_by_sync()
     return [
         SyncSummary(
@@ -425,13 +511,20 @@ def overview() -> list[SyncSummary]:
             row.description,
             row.enabled,
             row.last_call_at,
-            expiry.get(row.id),
+            keys.get(row.id, (None, None))[0],
             row.scim_user_count,
             figures[row.id],
             health_of(figures[row.id]),
+            tuple(aliases.get(row.id, ())),
+            keys.get(row.id, (None, None))[1],
         )
         for row in Synchronization.select().order_by(Synchronization.name)
     ]
+
+
+def working_aliases() -> set[str]:
+    """Every old identifier that still works: no synchronization may take one (SPEC §8.3)."""
+    return {a.identifier for a in SyncAlias.select().where(SyncAlias.ended_at.is_null())}
 
 
 def settings_of(row: Synchronization) -> SyncSettings:

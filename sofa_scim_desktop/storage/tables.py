@@ -71,6 +71,17 @@ class AccessKey(BaseModel):
     previous_valid_until = DateTimeField(null=True)
 
 
+class SyncAlias(BaseModel):
+    """A former identifier of a synchronization (schema 6, SPEC §8.3): its old Tenant URL
+    works until `ended_at` (Entra called the new one, or the admin dropped the alias).
+    """
+
+    identifier = CharField(primary_key=True)
+    sync = ForeignKeyField(Synchronization, on_delete="CASCADE", backref="aliases")
+    created_at = DateTimeField(default=utcnow)
+    ended_at = DateTimeField(null=True)
+
+
 class SofaGroup(BaseModel):
     name = CharField(unique=True)
 
@@ -322,6 +333,7 @@ ALL_TABLES = (
     Setting,
     Synchronization,
     AccessKey,
+    SyncAlias,
     SofaGroup,
     SofaRole,
     SofaUser,

@@ -137,7 +137,8 @@ def test_sync_delete(services: bootstrap.Services, data: str, endpoint: Endpoint
 def test_key_generate_json(services: bootstrap.Services, data: str, endpoint: Endpoint) -> None:
     services.settings.set("public_base_url", "https://sofa.example.com")
     issued = ok_json("key", "generate", "Contoso", "--days", "90", "--data-dir", data)
-    assert set(issued) == {"key", "endpoint_url", "expires_at"}
+    assert set(issued) == {"key", "endpoint_url", "expires_at", "previous_key_valid_until"}
+    assert issued["previous_key_valid_until"] is not None  # the fixture's key, in its grace
     assert issued["endpoint_url"] == "https://sofa.example.com/scim/v2/Contoso"
     assert [k.key_hash for k in AccessKey.select()] == [hash_key(issued["key"])]
 

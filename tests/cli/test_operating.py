@@ -95,7 +95,7 @@ def test_status_after_serve_shows_health_and_unknown_identifiers(
         calls(output[0], endpoint)
     state = ok_json("status", "--data-dir", data)
 
-    assert state["schema_version"] == 5
+    assert state["schema_version"] == 6
     [sync] = state["synchronizations"]
     assert (sync["identifier"], sync["health"]) == ("Contoso", "refused")
     assert (sync["calls_24h"], sync["refused_24h"], sync["failed_24h"]) == (3, 1, 0)

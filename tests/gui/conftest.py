@@ -22,9 +22,11 @@ from pytestqt.qtbot import QtBot
 
 from sofa_scim_desktop import bootstrap
 from sofa_scim_desktop.gui import i18n
+from sofa_scim_desktop.gui import key_question
 from sofa_scim_desktop.gui import prompts
 from sofa_scim_desktop.gui.close_dialog import CloseDialog
 from sofa_scim_desktop.gui.crash import CrashDialog
+from sofa_scim_desktop.gui.editor import dialog as editor_dialog
 from sofa_scim_desktop.gui.main_window import MainWindow
 from sofa_scim_desktop.gui.sync_page import SyncPage
 from sofa_scim_desktop.services.mail.worker import MailWorker
@@ -51,6 +53,10 @@ def no_real_prompts(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(prompts, "save_path", unexpected)
     monkeypatch.setattr(CloseDialog, "ask", classmethod(unexpected))
     monkeypatch.setattr(CrashDialog, "show_error", classmethod(unexpected))
+    monkeypatch.setattr(key_question, "ask_key_replacement", unexpected)
+    # pytest-qt closes every window after its test: an editor left with changes discards them
+    # (a test of the unsaved-changes guard replaces this with its own answer).
+    monkeypatch.setattr(editor_dialog, "ask_unsaved", lambda _editor: editor_dialog.DISCARD)
 
 
 @pytest.fixture(autouse=True)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import timedelta
-from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -13,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from sofa_scim_desktop import bootstrap
 from sofa_scim_desktop.domain.keys import hash_key
-from sofa_scim_desktop.gui import prompts
+from sofa_scim_desktop.gui import key_question
 from sofa_scim_desktop.gui.access_dialog import AccessDialog
 from sofa_scim_desktop.gui.clipboard import clipboard_text
 from sofa_scim_desktop.storage.tables import AccessKey
@@ -112,27 +111,57 @@ def test_reopening_shows_the_expiry_but_never_the_key(
     assert not again.result_box.isVisible()
 
 
-@pytest.mark.parametrize("replace", [False, True])
-def test_regenerating_asks_before_replacing(
-    qtbot: QtBot,
-    dialog: Callable[[], AccessDialog],
-    monkeypatch: pytest.MonkeyPatch,
-    replace: bool,
-) -> None:
+@pytest.mark.parametrize(
+    ("choice", "old_key_works"),
+    [(None, None), (key_question.KEEP_OLD, True), (key_question.REVOKE_OLD, False)],
+)
+def test_regenerating_asks_what_becomes_of_the_old_key(
+    qtbot: QtBot, dialog: Callable[[], AccessDialog], monkeypatch: pytest.MonkeyPatch,
+    choice: str | None, old_key_works: bool | None,
+) -> None:  # fmt: skip
     widget = dialog()
     generate(qtbot, widget)
     first_hash = AccessKey.get().key_hash
-    questions: list[str] = []
-
-    def confirm(parent: Any, title: str, text: str, accept: str) -> bool:
-        questions.append(title)
-        return replace
-
-    monkeypatch.setattr(prompts, "confirm", confirm)
+    asked: list[object] = []
+    monkeypatch.setattr(
+        key_question, "ask_key_replacement", lambda parent: asked.append(parent) or choice
+    )
     generate(qtbot, widget)
-    assert questions == ["Replace the access key?"]
-    assert (AccessKey.get().key_hash != first_hash) == replace
+    assert asked == [widget]
+    replaced = AccessKey.get()
+    assert (replaced.key_hash != first_hash) == (choice is not None)
     assert AccessKey.select().count() == 1
+    if old_key_works is None:
+        return
+    assert widget.previous_key.isVisible() == old_key_works
+    if old_key_works:
+        assert widget.previous_key.text().startswith("The previous key still works until ")
+        assert "or until Entra's first call with the new key" in widget.previous_key.text()
+        assert dialog().previous_key.isVisible()  # shown again while it lasts
+
+
+def test_the_question_explains_both_choices_and_keeps_the_old_key_by_default(
+    qtbot: QtBot,
+) -> None:
+    question = key_question.KeyReplaceQuestion()
+    qtbot.addWidget(question)
+    texts = " ".join(label.text() for label in question.findChildren(QLabel))
+    assert question.keep_old.isChecked()
+    assert question.choice() == key_question.KEEP_OLD
+    assert "at most 24 hours" in texts
+    assert "may have leaked" in texts
+    question.revoke_old.setChecked(True)
+    assert question.choice() == key_question.REVOKE_OLD
+
+
+def test_the_previous_key_note_ends_with_the_grace(
+    dialog: Callable[[], AccessDialog], services: bootstrap.Services
+) -> None:
+    services.synchronizations.issue_key("Contoso", 365)
+    services.synchronizations.issue_key("Contoso", 365)
+    assert dialog().previous_key.isVisible()
+    AccessKey.update(previous_valid_until=utcnow() - timedelta(seconds=1)).execute()
+    assert not dialog().previous_key.isVisible()
 
 
 def test_a_key_expiring_soon_is_announced(

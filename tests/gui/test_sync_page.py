@@ -74,8 +74,10 @@ def test_actions_need_a_selection(page: Callable[[], SyncPage], make_sync: Calla
 
 
 def test_enable_disable_text_follows_the_selected_row(
-    page: Callable[[], SyncPage], make_sync: Callable[..., str], services: bootstrap.Services
-) -> None:
+    page: Callable[[], SyncPage], make_sync: Callable[..., str], services: bootstrap.Services,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    monkeypatch.setattr(prompts, "confirm", lambda *_args: True)
     make_sync("Adatum", enabled=False)
     make_sync("Contoso")
     view = page()

@@ -541,8 +541,8 @@ def test_key_of_another_synchronization_is_401(scim: Any, services: Any) -> None
     assert services.directory.users() == []
 
 
-def test_replaced_key_is_401(scim: Any, services: Any, endpoint: Any) -> None:
-    services.synchronizations.issue_key(endpoint.identifier, 90)
+def test_revoked_key_is_401(scim: Any, services: Any, endpoint: Any) -> None:
+    services.synchronizations.issue_key(endpoint.identifier, 90, revoke_old=True)
 
     answer = scim.get("/Users")
 

@@ -62,7 +62,7 @@ def test_each_refusal_is_logged_with_its_reason_and_fix(
     if prepare == "expire":
         expire_key(endpoint.identifier)
     elif prepare == "regenerate":
-        services.synchronizations.issue_key(endpoint.identifier, 90)
+        services.synchronizations.issue_key(endpoint.identifier, 90, revoke_old=True)
     elif prepare == "disable":
         disable(services, endpoint.identifier)
     answer = call(live, endpoint.key if presented == "KEY" else presented)

@@ -78,6 +78,7 @@ def test_schema_migration_records_the_initial_migration(services: bootstrap.Serv
         "0003_mail",
         "0004_call_health",
         "0005_unbounded_text",
+        "0006_identifier_alias",
     ]
 
 

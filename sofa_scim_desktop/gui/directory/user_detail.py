@@ -125,6 +125,13 @@ class UserDetailPane(QScrollArea):
             return
         self._fill(detail)
 
+    def _source_text(self, source: str | None, removed: bool) -> str:
+        if source:
+            return self.tr("Synchronization %1").replace("%1", source)
+        if removed:  # a deleted synchronization detaches its users (services: delete)
+            return self.tr("A synchronization that was deleted since")
+        return self.tr("Local (created in Sofa)")
+
     def _fill(self, detail: UserDetail) -> None:
         user = detail.user
         self.title.setText(user.display_name or user.user_name)
@@ -137,11 +144,7 @@ class UserDetailPane(QScrollArea):
             if user.removed
             else state_text(user.active, user.removed)
         )
-        self.fields["source"].setText(
-            self.tr("Synchronization %1").replace("%1", user.source)
-            if user.source
-            else self.tr("Local (created in Sofa)")
-        )
+        self.fields["source"].setText(self._source_text(user.source, user.removed))
         if detail.unusable_email and not user.notification_email:
             unusable = self.tr(
                 "None: Entra sent “%1”, which is not an e-mail address; no e-mail goes to "

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QAbstractItemView
 from PySide6.QtWidgets import QDialog
 from PySide6.QtWidgets import QHBoxLayout
+from PySide6.QtWidgets import QMessageBox
 from PySide6.QtWidgets import QPushButton
 from PySide6.QtWidgets import QTabWidget
 from PySide6.QtWidgets import QVBoxLayout
@@ -11,6 +15,7 @@ from PySide6.QtWidgets import QWidget
 
 from sofa_scim_desktop.bootstrap import Services
 from sofa_scim_desktop.domain.errors import DomainError
+from sofa_scim_desktop.gui.disable_question import confirm_disable
 from sofa_scim_desktop.gui.editor.logging_tab import LoggingTab
 from sofa_scim_desktop.gui.editor.mappings import MappingSource
 from sofa_scim_desktop.gui.editor.mappings import MappingTab
@@ -21,6 +26,28 @@ from sofa_scim_desktop.gui.labels import problem_label
 from sofa_scim_desktop.services import synchronizations as syncs
 
 PARAMETERS, GROUPS, ROLES, LOGGING = range(4)
+SAVE, DISCARD, KEEP_EDITING = "save", "discard", "keep"
+EditorState = tuple[syncs.SyncSettings, list[tuple[str, str]], list[tuple[str, str]]]
+
+
+def ask_unsaved(editor: SyncEditor) -> str:
+    """Save, Discard or Keep editing (the default, and Esc); tests replace it."""
+    box = editor.unsaved_box()
+    box.exec()
+    role = box.buttonRole(box.clickedButton())
+    box.deleteLater()
+    if role == QMessageBox.ButtonRole.AcceptRole:
+        return SAVE
+    return DISCARD if role == QMessageBox.ButtonRole.DestructiveRole else KEEP_EDITING
+
+
+def _table_around(widget: QWidget | None) -> QAbstractItemView | None:
+    """The table whose cell `widget` edits, if any."""
+    while widget is not None:
+        if isinstance(widget, QAbstractItemView):
+            return widget
+        widget = widget.parentWidget()
+    return None
 
 
 class SyncEditor(QDialog):
@@ -31,9 +58,10 @@ class SyncEditor(QDialog):
         self.services = services
         self.original = identifier
         self.saved_identifier: str | None = None
-        existing = {s.identifier for s in syncs.overview()} - {identifier}
+        others = [s for s in syncs.overview() if s.identifier != identifier]
+        existing = {s.identifier for s in others}
         groups, roles = syncs.mapping_targets()
-        self.parameters = ParametersTab(existing)
+        self.parameters = ParametersTab(existing, {a for s in others for a in s.aliases})
         source = MappingSource(services, identifier)
         self.groups = MappingTab("group", groups, source)
         self.roles = MappingTab("role", roles, source)
@@ -48,7 +76,10 @@ class SyncEditor(QDialog):
         self.next_button = QPushButton(self.tr("Next"))
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.save_button = QPushButton(self.tr("Save synchronization"))
-        self.save_button.setDefault(True)
+        # NOTE: no default button: Enter in a text field must not save the dialog (issue 12);
+        # a focused button still takes Enter, and Save is a click.
+        for button in (self.back_button, self.next_button, self.cancel_button, self.save_button):
+            button.setAutoDefault(False)
         self.problem = problem_label()
         self._layout()
         self.back_button.clicked.connect(lambda: self._step(-1))
@@ -65,6 +96,7 @@ class SyncEditor(QDialog):
         else:
             self._load(identifier)
         self._tab_changed(0)
+        self.saved_state = self._state()  # what Cancel, Esc or closing would lose, if changed
 
     def _layout(self) -> None:
         buttons = QHBoxLayout()
@@ -105,6 +137,53 @@ class SyncEditor(QDialog):
         self.groups.set_rows(group_rows)
         self.roles.set_rows(role_rows)
 
+    def unsaved_box(self) -> QMessageBox:
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Unsaved changes"),
+            self.tr("This synchronization has changes that are not saved yet."),
+            parent=self,
+        )
+        box.addButton(self.tr("Save"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Discard changes"), QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(self.tr("Keep editing"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        return box
+
+    def _state(self) -> EditorState:
+        return (
+            self.parameters.values(self.logging.level()),
+            self.groups.rows(),
+            self.roles.rows(),
+        )
+
+    def has_changes(self) -> bool:
+        return self._state() != self.saved_state
+
+    def reject(self) -> None:
+        """Cancel, Esc and closing the window: changes are not lost without asking."""
+        if self.has_changes():
+            answer = ask_unsaved(self)
+            if answer == SAVE:
+                self.save()
+            if answer != DISCARD:
+                return
+        super().reject()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802  (Qt's name)
+        key = event.key()
+        focus = self.focusWidget()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not isinstance(focus, QPushButton):
+            event.accept()  # Enter in a field saves nothing (issue 12)
+            return
+        table = _table_around(focus)
+        if key == Qt.Key.Key_Escape and table is not None:
+            table.setFocus()  # Esc leaves the cell being edited, not the editor
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
     def _step(self, delta: int) -> None:
         self.tabs.setCurrentIndex(self.tabs.currentIndex() + delta)
 
@@ -133,6 +212,8 @@ class SyncEditor(QDialog):
         if problem:
             self.tabs.setCurrentIndex(problem[0])
             self._show_problem(problem[1])
+            return
+        if self._disabling() and not confirm_disable(self, self.parameters.name.text().strip()):
             return
         self.problem.hide()
         if self.original is None:
@@ -167,7 +248,12 @@ class SyncEditor(QDialog):
             self._show_problem(error_text(error))
             return
         self.saved_identifier = saved.identifier
+        self.saved_state = self._state()
         self.accept()
+
+    def _disabling(self) -> bool:
+        was_enabled = self.original is not None and bool(self.saved_state[0].enabled)
+        return was_enabled and not self.parameters.flags["enabled"].isChecked()
 
     def _show_problem(self, text: str) -> None:
         self.problem.setText(self.tr("Not saved: %1").replace("%1", text))

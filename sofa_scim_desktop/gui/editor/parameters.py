@@ -31,9 +31,14 @@ def stacked(*widgets: QWidget) -> QWidget:
 
 
 class ParametersTab(QWidget):
-    def __init__(self, taken: set[str], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, taken: set[str], aliases: set[str] | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._taken = {t.lower() for t in taken}  # identifiers of the other synchronizations
+        # Their old identifiers that still work (SPEC §8.3): Entra may be calling them.
+        self._aliases = {a.lower() for a in aliases or ()}
+        self._original: str | None = None  # the saved identifier, when editing
         self._follow_name = True
         self._reveal = False  # "required" is not shouted at an empty new form
         self.name = QLineEdit()
@@ -42,6 +47,10 @@ class ParametersTab(QWidget):
         self.identifier = QLineEdit()
         self.identifier.setMaxLength(IDENTIFIER_MAX_LENGTH + 10)  # longer input gets a reason
         self.identifier_problem = problem_label()
+        self.rename_note = QLabel()
+        self.rename_note.setWordWrap(True)
+        self.rename_note.setStyleSheet("color: #8a5a00;")
+        self.rename_note.hide()
         self.description = QPlainTextEdit()
         self.description.setMaximumHeight(70)
         self.flags = {flag: QCheckBox() for flag in FLAGS}
@@ -67,7 +76,10 @@ class ParametersTab(QWidget):
         # A field and its notes share one row: a hidden note in a row of its own still
         # leaves the form's row spacing behind.
         form.addRow(self.tr("Name:"), stacked(self.name, self.name_problem))
-        form.addRow(self.tr("Identifier:"), stacked(self.identifier, self.identifier_problem, hint))
+        form.addRow(
+            self.tr("Identifier:"),
+            stacked(self.identifier, self.identifier_problem, self.rename_note, hint),
+        )
         form.addRow(self.tr("Description:"), self.description)
         more = QGroupBox(self.tr("More settings"))
         box = QVBoxLayout(more)
@@ -138,7 +150,28 @@ class ParametersTab(QWidget):
             )
         if text.lower() in self._taken:
             return self.tr("Another synchronization already uses this identifier.")
+        if text.lower() in self._aliases:
+            return self.tr(
+                "This is the old identifier of another synchronization, which Entra may still "
+                "call; drop that alias first."
+            )
         return None
+
+    def renamed_from(self) -> str | None:
+        """The saved identifier, when the admin has changed it."""
+        changed = self._original is not None and self.identifier.text() != self._original
+        return self._original if changed else None
+
+    def _show_rename_note(self, valid: bool) -> None:
+        old = self.renamed_from()
+        self.rename_note.setVisible(bool(old) and valid)
+        if old:
+            self.rename_note.setText(
+                self.tr(
+                    "Entra's old Tenant URL, ending in /scim/v2/%1, keeps working as an alias "
+                    "until Entra calls the new one."
+                ).replace("%1", old)
+            )
 
     def validate(self, final: bool = False) -> str | None:
         """Shows each field's reason under it; returns the first one, or None. `final` (Save)
@@ -152,10 +185,12 @@ class ParametersTab(QWidget):
         self.name_problem.setVisible(bool(name_reason) and self._reveal)
         self.identifier_problem.setText(id_reason or "")
         self.identifier_problem.setVisible(show_id)
+        self._show_rename_note(id_reason is None)
         return name_reason or id_reason
 
     def load(self, settings: SyncSettings) -> None:
         self._follow_name = False  # renaming an existing one keeps Entra's URL working
+        self._original = settings.identifier
         self.name.setText(settings.name)
         self.identifier.setText(settings.identifier)
         self.description.setPlainText(settings.description)

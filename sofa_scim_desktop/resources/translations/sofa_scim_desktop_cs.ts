@@ -107,16 +107,8 @@
         <translation>Platnost současného klíče končí %1.</translation>
     </message>
     <message>
-        <source>Replace the access key?</source>
-        <translation>Nahradit přístupový klíč?</translation>
-    </message>
-    <message>
-        <source>A new key replaces the current one at once: Entra&apos;s calls are refused until you enter the new key in Entra as the Secret token.</source>
-        <translation>Nový klíč okamžitě nahradí ten současný: volání z Entra budou odmítána, dokud nový klíč nezadáte v Entra do pole Token tajného kódu.</translation>
-    </message>
-    <message>
-        <source>Replace key</source>
-        <translation>Nahradit klíč</translation>
+        <source>The previous key still works until %1, or until Entra&apos;s first call with the new key.</source>
+        <translation>Předchozí klíč funguje ještě do %1, nebo do prvního volání z Entra s novým klíčem.</translation>
     </message>
 </context>
 <context>
@@ -167,6 +159,10 @@ Dokud server neběží, Entra se k tomuto počítači nedostane. Zvolte jiný po
     <message>
         <source>Paste the newest key from Sofa&apos;s Access details into Secret Token in Entra.</source>
         <translation>Vložte v Entra do pole Token tajného kódu nejnovější klíč z Přístupových údajů v Sofa.</translation>
+    </message>
+    <message>
+        <source>In Entra (Provisioning → Admin Credentials), set Tenant URL to the Endpoint URL Sofa shows for the synchronization: its identifier was changed.</source>
+        <translation>V Entra (Zřizování → Přihlašovací údaje správce) nastavte Adresu URL tenanta na Endpoint URL, kterou Sofa u synchronizace zobrazuje: její identifikátor se změnil.</translation>
     </message>
     <message>
         <source>Enable the synchronization in Sofa, or stop provisioning in Entra.</source>
@@ -262,6 +258,10 @@ Dokud server neběží, Entra se k tomuto počítači nedostane. Zvolte jiný po
     <message>
         <source>the synchronization is disabled in Sofa</source>
         <translation>synchronizace je v Sofa neaktivní</translation>
+    </message>
+    <message>
+        <source>the Tenant URL names the old identifier — Entra still holds the URL from before the rename</source>
+        <translation>Adresa URL tenanta obsahuje starý identifikátor — Entra má stále uloženou adresu z doby před přejmenováním</translation>
     </message>
     <message>
         <source>Call: %1, at %2.</source>
@@ -555,6 +555,10 @@ Dokud server neběží, Entra se k tomuto počítači nedostane. Zvolte jiný po
         <source>Connect Entra – %1</source>
         <translation>Připojení Entra – %1</translation>
     </message>
+    <message>
+        <source>Renamed: the old Tenant URL %1 still works as an alias, until Entra&apos;s first call on the new one. In Entra (Provisioning → Admin Credentials), set Tenant URL to the Endpoint URL above (Copy), keep the Secret Token, and save.</source>
+        <translation>Přejmenováno: stará Adresa URL tenanta %1 funguje dál jako alias, dokud Entra poprvé nezavolá novou. V Entra (Zřizování → Přihlašovací údaje správce) nastavte Adresu URL tenanta na Endpoint URL výše (Kopírovat), Token tajného kódu ponechte a uložte.</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionCheck</name>
@@ -846,6 +850,17 @@ Pošlete prosím tento soubor spolu s popisem toho, co jste dělali, podpoře So
     </message>
 </context>
 <context>
+    <name>DisableQuestion</name>
+    <message>
+        <source>Disable the synchronization “%1”? Entra&apos;s calls will be refused until you enable it again, and Entra may put the provisioning job in quarantine.</source>
+        <translation>Deaktivovat synchronizaci „%1“? Volání z Entra budou odmítána, dokud ji znovu neaktivujete, a Entra může úlohu zřizování přesunout do karantény.</translation>
+    </message>
+    <message>
+        <source>Disable synchronization</source>
+        <translation>Deaktivovat synchronizaci</translation>
+    </message>
+</context>
+<context>
     <name>EntraChecklist</name>
     <message>
         <source>1. Access key for Entra&apos;s Secret Token</source>
@@ -1129,6 +1144,10 @@ Smazáním zmizí i tato mapování a členství všech jejích členů (%3), v�
         <translation>Odmítáno: byla neaktivní</translation>
     </message>
     <message>
+        <source>Refused: old Tenant URL</source>
+        <translation>Odmítáno: stará adresa tenanta</translation>
+    </message>
+    <message>
         <source>Refused</source>
         <translation>Odmítáno</translation>
     </message>
@@ -1153,6 +1172,10 @@ Smazáním zmizí i tato mapování a členství všech jejích členů (%3), v�
         <translation>Entra volala, když byla synchronizace neaktivní.</translation>
     </message>
     <message>
+        <source>Entra calls the Tenant URL of the synchronization&apos;s old identifier.</source>
+        <translation>Entra volá Adresu URL tenanta se starým identifikátorem synchronizace.</translation>
+    </message>
+    <message>
         <source>Entra&apos;s calls are refused.</source>
         <translation>Volání z Entra jsou odmítána.</translation>
     </message>
@@ -1175,6 +1198,10 @@ Smazáním zmizí i tato mapování a členství všech jejích členů (%3), v�
     <message>
         <source>Enable the synchronization, or stop provisioning in Entra.</source>
         <translation>Aktivujte synchronizaci, nebo v Entra zastavte zřizování.</translation>
+    </message>
+    <message>
+        <source>In Entra, set Tenant URL to the Endpoint URL shown in Connect Entra.</source>
+        <translation>V Entra nastavte Adresu URL tenanta na Endpoint URL zobrazenou v Připojení Entra.</translation>
     </message>
     <message>
         <source>See Display the logs for the reason.</source>
@@ -1338,6 +1365,37 @@ Smazáním zmizí i tato mapování a členství všech jejích členů (%3), v�
     <message>
         <source>Sofa SCIM Desktop Help</source>
         <translation>Nápověda Sofa SCIM Desktop</translation>
+    </message>
+</context>
+<context>
+    <name>KeyReplaceQuestion</name>
+    <message>
+        <source>Replace the access key?</source>
+        <translation>Nahradit přístupový klíč?</translation>
+    </message>
+    <message>
+        <source>Keep the old key working for up to 24 hours</source>
+        <translation>Ponechat starý klíč funkční až 24 hodin</translation>
+    </message>
+    <message>
+        <source>Revoke the old key now</source>
+        <translation>Starý klíč hned zneplatnit</translation>
+    </message>
+    <message>
+        <source>Replace key</source>
+        <translation>Nahradit klíč</translation>
+    </message>
+    <message>
+        <source>What should happen to the current key?</source>
+        <translation>Co se má stát se současným klíčem?</translation>
+    </message>
+    <message>
+        <source>Entra keeps provisioning with it until its first call with the new key, at most 24 hours, while you paste the new key into Entra.</source>
+        <translation>Entra s ním dál zřizuje až do prvního volání s novým klíčem, nejvýše 24 hodin, než nový klíč vložíte do Entra.</translation>
+    </message>
+    <message>
+        <source>For a key that may have leaked: Entra&apos;s calls are refused until you paste the new key into Entra.</source>
+        <translation>Pro klíč, který mohl uniknout: volání z Entra budou odmítána, dokud do Entra nevložíte nový klíč.</translation>
     </message>
 </context>
 <context>
@@ -2253,6 +2311,14 @@ Smazáním zmizí i tato mapování a členství všech jejích členů (%3), v�
         <translation>Tento identifikátor už používá jiná synchronizace.</translation>
     </message>
     <message>
+        <source>This is the old identifier of another synchronization, which Entra may still call; drop that alias first.</source>
+        <translation>Toto je starý identifikátor jiné synchronizace, který Entra možná stále volá; nejdřív ten alias zrušte.</translation>
+    </message>
+    <message>
+        <source>Entra&apos;s old Tenant URL, ending in /scim/v2/%1, keeps working as an alias until Entra calls the new one.</source>
+        <translation>Stará Adresa URL tenanta v Entra, končící /scim/v2/%1, funguje dál jako alias, dokud Entra nezavolá novou.</translation>
+    </message>
+    <message>
         <source>The name is required.</source>
         <translation>Název je povinný.</translation>
     </message>
@@ -2841,6 +2907,26 @@ Smazáním zmizí i tato mapování a role všem jejím držitelům (%3), včetn
         <translation>Upravit synchronizaci – %1</translation>
     </message>
     <message>
+        <source>Unsaved changes</source>
+        <translation>Neuložené změny</translation>
+    </message>
+    <message>
+        <source>This synchronization has changes that are not saved yet.</source>
+        <translation>Synchronizace má změny, které ještě nejsou uložené.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Uložit</translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>Zahodit změny</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>Pokračovat v úpravách</translation>
+    </message>
+    <message>
         <source>Not saved: %1</source>
         <translation>Neuloženo: %1</translation>
     </message>
@@ -3060,6 +3146,10 @@ klíče</translation>
     <message>
         <source>Select a user to see the details.</source>
         <translation>Vyberte uživatele a uvidíte jeho podrobnosti.</translation>
+    </message>
+    <message>
+        <source>A synchronization that was deleted since</source>
+        <translation>Synchronizace, která mezitím byla smazána</translation>
     </message>
     <message>
         <source>Removed by its synchronization; kept in Sofa, deactivated</source>

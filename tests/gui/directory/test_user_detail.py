@@ -116,6 +116,19 @@ def test_removed_user_is_explained(
     select(view, "gone@contoso.com")
     state = view.users.detail.fields["state"].text()
     assert state == "Removed by its synchronization; kept in Sofa, deactivated"
+    assert view.users.detail.fields["source"].text() == f"Synchronization {endpoint.identifier}"
+
+
+def test_a_user_of_a_deleted_synchronization_does_not_read_as_local(
+    contoso: bootstrap.Services, view: DirectoryView, endpoint: Any
+) -> None:
+    Entra(contoso, endpoint.identifier).user("jana@contoso.com")
+    contoso.synchronizations.delete(endpoint.identifier)
+    view.users.refresh()
+    select(view, "jana@contoso.com")
+    source = view.users.detail.fields["source"].text()
+    assert source == "A synchronization that was deleted since"
+    assert "Local" not in source
 
 
 def test_hand_grant_survives_entra_removing_the_member(
