@@ -27,6 +27,7 @@ from sofa_scim_desktop.gui import prompts
 from sofa_scim_desktop.gui.close_dialog import CloseDialog
 from sofa_scim_desktop.gui.crash import CrashDialog
 from sofa_scim_desktop.gui.editor import dialog as editor_dialog
+from sofa_scim_desktop.gui.editor.dialog import SyncEditor
 from sofa_scim_desktop.gui.main_window import MainWindow
 from sofa_scim_desktop.gui.sync_page import SyncPage
 from sofa_scim_desktop.services.mail.worker import MailWorker
@@ -170,3 +171,16 @@ def page(qtbot: Any, services: bootstrap.Services) -> Callable[[], SyncPage]:
         return widget
 
     return build
+
+
+@pytest.fixture
+def editor(qtbot: QtBot, services: bootstrap.Services) -> Callable[..., SyncEditor]:
+    """Opens the synchronization editor (None: a new synchronization), shown."""
+
+    def open_editor(identifier: str | None = None) -> SyncEditor:
+        dialog = SyncEditor(services, identifier)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        return dialog
+
+    return open_editor

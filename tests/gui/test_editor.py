@@ -25,17 +25,6 @@ LEFT = Qt.MouseButton.LeftButton
 
 
 @pytest.fixture
-def editor(qtbot: QtBot, services: bootstrap.Services) -> Callable[..., SyncEditor]:
-    def open_editor(identifier: str | None = None) -> SyncEditor:
-        dialog = SyncEditor(services, identifier)
-        qtbot.addWidget(dialog)
-        dialog.show()
-        return dialog
-
-    return open_editor
-
-
-@pytest.fixture
 def directory(services: bootstrap.Services) -> None:
     for name in ("Accounting", "Účetní"):
         services.directory.create_group(name)

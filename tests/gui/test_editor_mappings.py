@@ -40,14 +40,9 @@ def entra(services: bootstrap.Services, endpoint: Endpoint) -> Entra:
 
 
 @pytest.fixture
-def editor(qtbot: QtBot, services: bootstrap.Services) -> Callable[..., SyncEditor]:
-    def open_editor(identifier: str | None = "Contoso") -> SyncEditor:
-        dialog = SyncEditor(services, identifier)
-        qtbot.addWidget(dialog)
-        dialog.show()
-        return dialog
-
-    return open_editor
+def editor(editor: Callable[..., SyncEditor]) -> Callable[..., SyncEditor]:
+    """The shared editor fixture, opening Contoso unless told otherwise."""
+    return lambda identifier="Contoso": editor(identifier)
 
 
 def groups_of(services: bootstrap.Services, user_name: str) -> list[str]:

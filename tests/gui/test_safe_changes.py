@@ -32,17 +32,6 @@ def saved(qtbot: QtBot, dialog: SyncEditor) -> None:
     qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=10000)
 
 
-@pytest.fixture
-def editor(qtbot: QtBot, services: bootstrap.Services) -> Callable[..., SyncEditor]:
-    def open_editor(identifier: str | None = None) -> SyncEditor:
-        dialog = SyncEditor(services, identifier)
-        qtbot.addWidget(dialog)
-        dialog.show()
-        return dialog
-
-    return open_editor
-
-
 class Answers(list[Any]):
     """The questions asked (a confirmation's (title, text), or "unsaved"), in order; `give`
     holds the answers to give.
