@@ -27,9 +27,15 @@ class Attribute:
     description: str = ""
     canonical_values: tuple[str, ...] = ()
     reference_types: tuple[str, ...] = ()
+    _subs: dict[str, Attribute] = field(init=False, repr=False, compare=False, hash=False)
+
+    def __post_init__(self) -> None:
+        subs = {a.name.lower(): a for a in self.sub_attributes}
+        object.__setattr__(self, "_subs", subs)
 
     def sub(self, name: str) -> Attribute | None:
-        return _find(self.sub_attributes, name)
+        """RFC 7643 §2.1: attribute names are case-insensitive."""
+        return self._subs.get(name.lower())
 
 
 @dataclass(frozen=True)
@@ -46,11 +52,6 @@ class Schema:
     def attribute(self, name: str) -> Attribute | None:
         """RFC 7643 §2.1: attribute names are case-insensitive."""
         return self._index.get(name.lower())
-
-
-def _find(attributes: tuple[Attribute, ...], name: str) -> Attribute | None:
-    lowered = name.lower()
-    return next((a for a in attributes if a.name.lower() == lowered), None)
 
 
 def _multi(name: str, description: str, types: tuple[str, ...], *extra: Attribute) -> Attribute:
@@ -202,16 +203,21 @@ COMMON = Schema(
 )
 
 
-@dataclass(frozen=True)
+# NOTE: compared and hashed by identity (there is one of each): caches key on it cheaply.
+@dataclass(frozen=True, eq=False)
 class ResourceType:
     name: str
     endpoint: str
     schema: Schema
     extensions: tuple[Schema, ...] = ()
+    _by_urn: dict[str, Schema] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        schemas = (self.schema, *self.extensions)
+        object.__setattr__(self, "_by_urn", {s.id.lower(): s for s in schemas})
 
     def schema_for_urn(self, urn: str) -> Schema | None:
-        lowered = urn.lower()
-        return next((s for s in (self.schema, *self.extensions) if s.id.lower() == lowered), None)
+        return self._by_urn.get(urn.lower())
 
 
 USER_TYPE = ResourceType("User", "/Users", USER, (ENTERPRISE_USER,))
