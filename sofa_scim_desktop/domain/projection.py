@@ -33,6 +33,20 @@ class Projection:
         self.excluded, self._excluded_extensions = _items(resource_type, excluded)
         self._request_only = _request_only(resource_type, self.only)
 
+    @classmethod
+    def asked(
+        cls, resource_type: ResourceType, attributes: str | None, excluded: str | None
+    ) -> Projection:
+        """The projection a request asks for; the one of a request that asks for none is
+        made once per type (it is read only), as that is nearly every request.
+        """
+        if attributes is None and excluded is None:
+            whole = _WHOLE.get(resource_type)
+            if whole is None:
+                whole = _WHOLE[resource_type] = cls(resource_type, None, None)
+            return whole
+        return cls(resource_type, attributes, excluded)
+
     @property
     def everything(self) -> bool:
         """Neither `attributes` nor `excludedAttributes` was asked: whole documents."""
@@ -126,6 +140,7 @@ def _stripped(item: str) -> Iterator[str]:
         yield item.strip()
 
 
+_WHOLE: dict[ResourceType, Projection] = {}
 # PERF: almost every request asks for no attributes; what it hides then depends on the type
 # alone, and walking the schema for it was a tenth of a create's Python. Read only.
 _HIDDEN_BY_DEFAULT: dict[str, dict[Slot, set[str]]] = {}

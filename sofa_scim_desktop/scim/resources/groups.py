@@ -89,7 +89,9 @@ class Groups:
 
 
 def _projection(req: falcon.Request) -> Projection:
-    return Projection(GROUP_TYPE, req.get_param("attributes"), req.get_param("excludedAttributes"))
+    return Projection.asked(
+        GROUP_TYPE, req.get_param("attributes"), req.get_param("excludedAttributes")
+    )
 
 
 def _answer(

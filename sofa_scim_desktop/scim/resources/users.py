@@ -75,7 +75,9 @@ class Users:
 
 
 def _projection(req: falcon.Request) -> Projection:
-    return Projection(USER_TYPE, req.get_param("attributes"), req.get_param("excludedAttributes"))
+    return Projection.asked(
+        USER_TYPE, req.get_param("attributes"), req.get_param("excludedAttributes")
+    )
 
 
 def _answer(
