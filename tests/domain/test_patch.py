@@ -480,3 +480,22 @@ def test_a_new_primary_email_in_any_case_makes_the_old_one_not_primary(
 def test_the_operations_key_in_any_case() -> None:
     body = {"schemas": [], "OPERATIONS": [{"op": "replace", "path": "title", "value": "CFO"}]}
     assert apply_operations(ALICE, parse_operations(body, USER_TYPE))["title"] == "CFO"
+
+
+def test_a_path_parsed_for_users_is_still_refused_on_a_group_and_refused_every_time() -> None:
+    body = patch({"op": "replace", "path": "userName", "value": "x"})
+    assert parse_operations(body, USER_TYPE)[0].path.ref.attribute.name == "userName"
+    for _ in range(2):  # parsed paths are cached per resource type; failures are not kept
+        with pytest.raises(InvalidPath):
+            parse_operations(body, GROUP_TYPE)
+
+
+def test_applying_operations_leaves_the_stored_resource_as_it_was() -> None:
+    stored: Resource = {"userName": "a", "emails": [{"value": "a@x.cz", "type": "work"}]}
+    before = copy.deepcopy(stored)
+    operations = parse_operations(
+        patch({"op": "replace", "path": 'emails[type eq "work"].value', "value": "b@x.cz"}),
+        USER_TYPE,
+    )
+    assert apply_operations(stored, operations)["emails"][0]["value"] == "b@x.cz"
+    assert stored == before

@@ -86,6 +86,16 @@ def test_a_member_display_is_returned_only_when_asked_by_name() -> None:
     assert asked["members"] == [{"value": "u", "display": "Eve"}]
 
 
+def test_the_shared_whole_projection_still_hides_a_members_display_after_one_that_asked() -> None:
+    group = {"id": "g", "displayName": "G", "members": [{"value": "u", "display": "Eve"}]}
+    asked = Projection.asked(GROUP_TYPE, "members.display,members.value", None).apply(group)
+    whole = Projection.asked(GROUP_TYPE, None, None)
+    assert asked["members"] == [{"value": "u", "display": "Eve"}]
+    assert whole.apply(group)["members"] == [{"value": "u"}]
+    assert Projection.asked(GROUP_TYPE, None, None) is whole
+    assert Projection.asked(USER_TYPE, None, None) is not whole
+
+
 @pytest.mark.parametrize("attributes", ["nickName", "emails[type eq work]", 'userName[x eq "y"]'])
 def test_unknown_or_ambiguous_items_are_refused(attributes: str) -> None:
     with pytest.raises(InvalidPath):
