@@ -140,25 +140,14 @@ def _stripped(item: str) -> Iterator[str]:
         yield item.strip()
 
 
+# PERF: almost every request asks for no attributes: its projection is made once per type.
 _WHOLE: dict[ResourceType, Projection] = {}
-# PERF: almost every request asks for no attributes; what it hides then depends on the type
-# alone, and walking the schema for it was a tenth of a create's Python. Read only.
-_HIDDEN_BY_DEFAULT: dict[str, dict[Slot, set[str]]] = {}
 
 
 def _request_only(
     resource_type: ResourceType, only: dict[Slot, list[Path]]
 ) -> dict[Slot, set[str]]:
     """Sub-attributes `returned: request` (a member's `display`) that were not asked by name."""
-    if not only:
-        hidden = _HIDDEN_BY_DEFAULT.get(resource_type.name)
-        if hidden is None:
-            hidden = _HIDDEN_BY_DEFAULT[resource_type.name] = _hidden(resource_type, only)
-        return hidden
-    return _hidden(resource_type, only)
-
-
-def _hidden(resource_type: ResourceType, only: dict[Slot, list[Path]]) -> dict[Slot, set[str]]:
     hidden: dict[Slot, set[str]] = {}
     for schema in (resource_type.schema, *resource_type.extensions):
         urn = None if schema is resource_type.schema else schema.id

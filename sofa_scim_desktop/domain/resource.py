@@ -81,24 +81,11 @@ def _multi_value(attribute: Attribute, value: Any) -> list[Any] | None:
     items = value if isinstance(value, list) else [value]
     if len(items) > MAX_MULTI_VALUES:
         raise InvalidValue(f"'{attribute.name}' has more than {MAX_MULTI_VALUES} values.")
-    single = _element_of(attribute)
+    single = attribute.element
     result = [v for v in (canonical_value(single, item) for item in items) if v is not None]
     if sum(1 for item in result if isinstance(item, dict) and item.get("primary")) > 1:
         raise InvalidValue(f"Only one of the '{attribute.name}' may be primary (RFC 7643 §2.4).")
     return result or None
-
-
-# PERF: the attribute one element of a multi-valued one is, made once per attribute (the
-# schema's attributes live as long as the process; the key keeps its attribute alive).
-_ELEMENTS: dict[int, tuple[Attribute, Attribute]] = {}
-
-
-def _element_of(attribute: Attribute) -> Attribute:
-    known = _ELEMENTS.get(id(attribute))
-    if known is None or known[0] is not attribute:
-        single = Attribute(attribute.name, attribute.type, sub_attributes=attribute.sub_attributes)
-        known = _ELEMENTS[id(attribute)] = (attribute, single)
-    return known[1]
 
 
 def _complex_value(attribute: Attribute, value: Any) -> dict[str, Any] | None:

@@ -28,10 +28,18 @@ class Attribute:
     canonical_values: tuple[str, ...] = ()
     reference_types: tuple[str, ...] = ()
     _subs: dict[str, Attribute] = field(init=False, repr=False, compare=False, hash=False)
+    # One element of a multi-valued attribute, as canonicalisation checks it (itself otherwise).
+    element: Attribute = field(init=False, repr=False, compare=False, hash=False)
 
     def __post_init__(self) -> None:
         subs = {a.name.lower(): a for a in self.sub_attributes}
         object.__setattr__(self, "_subs", subs)
+        element = (
+            Attribute(self.name, self.type, sub_attributes=self.sub_attributes)
+            if self.multi_valued
+            else self
+        )
+        object.__setattr__(self, "element", element)
 
     def sub(self, name: str) -> Attribute | None:
         """RFC 7643 §2.1: attribute names are case-insensitive."""
