@@ -21,10 +21,10 @@ from waitress.task import ErrorTask
 
 from sofa_scim_desktop.scim.access_log import AccessLog
 from sofa_scim_desktop.scim.app import create_app
-from sofa_scim_desktop.scim.keep_alive import KeepAliveTask
 from sofa_scim_desktop.scim.media import MAX_BODY_BYTES
 from sofa_scim_desktop.scim.media import SCIM_JSON
 from sofa_scim_desktop.scim.media import error_document
+from sofa_scim_desktop.scim.waitress_task import ScimTask
 from sofa_scim_desktop.services.call_stats import CallRecorder
 from sofa_scim_desktop.storage.database import Checkpointer
 
@@ -204,5 +204,5 @@ class _ScimErrorTask(ErrorTask):
 
 
 class _ScimChannel(HTTPChannel):
-    task_class = KeepAliveTask  # keep-alive after a 204 (Entra's group PATCHes)
+    task_class = ScimTask  # keep-alive after a 204, one send per answer
     error_task_class = _ScimErrorTask

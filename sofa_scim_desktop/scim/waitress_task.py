@@ -27,6 +27,7 @@ class ScimTask(WSGITask):
     """
 
     _framing_complete = False
+    wrote_header: bool  # Waitress's own attribute, set in Task.__init__
 
     def build_response_header(self) -> bytes:
         asked_close = self.request.headers.get("CONNECTION", "").lower() == "close"

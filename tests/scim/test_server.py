@@ -76,7 +76,7 @@ def _patch_group(connection: http.client.HTTPConnection, endpoint, group_id: str
 
 def test_a_keep_alive_connection_survives_204_answers(app, endpoint):
     """Entra's group PATCHes answer 204 (RFC 7644 §3.5.2): the connection carries the next
-    request (scim/keep_alive.py: Waitress 3.0.2 alone closes it after every 204).
+    request (scim/waitress_task.py: Waitress 3.0.2 alone closes it after every 204).
     """
     server = ScimServer(app, "127.0.0.1", 0)
     server.start()
@@ -109,5 +109,55 @@ def test_a_client_asking_to_close_after_a_204_is_closed(app, endpoint):
 
         assert answer.status_code == 204
         assert answer.headers["Connection"] == "close"
+    finally:
+        server.stop()
+
+
+def test_answers_of_every_size_keep_their_framing_on_one_connection(app, endpoint):
+    """The head and body go out in one send (scim/waitress_task.py): a small answer, a page
+    larger than the socket's buffer, a HEAD (not served: 405), a 404 and a 204 follow each
+    other on one keep-alive connection, each body exactly as long as its Content-Length.
+    """
+    server = ScimServer(app, "127.0.0.1", 0)
+    server.start()
+    try:
+        base = f"{server.url}{endpoint.path}"
+        long_title = "x" * 2000  # 600 users of ~2.7 kB: a page of ~1.6 MB
+        ids = [
+            requests.post(
+                f"{base}/Users",
+                json=entra_user(f"user{n}@contoso.com", title=long_title),
+                headers=endpoint.headers,
+            ).json()["id"]
+            for n in range(600)
+        ]
+        connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=10)
+        socket_first = None
+        answers = []
+        for method, path in [
+            ("GET", f"/Users/{ids[0]}"),
+            ("GET", "/Users?count=1000"),
+            ("HEAD", f"/Users/{ids[1]}"),
+            ("GET", "/Users/no-such-id"),
+            ("DELETE", f"/Users/{ids[2]}"),
+            ("GET", "/Users?count=1"),
+        ]:
+            connection.request(method, endpoint.path + path, headers=endpoint.headers)
+            answer = connection.getresponse()
+            body = answer.read()
+            socket_first = socket_first or connection.sock
+            answers.append((answer.status, answer.getheader("Content-Length"), body))
+
+        assert [status for status, _, _ in answers] == [200, 200, 405, 404, 204, 200]
+        single, page, head, missing, deleted, last = answers
+        assert json.loads(single[2])["id"] == ids[0]
+        assert int(page[1]) == len(page[2]) > 1_000_000
+        assert len(json.loads(page[2])["Resources"]) == 600
+        assert head[2] == b""  # a HEAD answer has no body, whatever its Content-Length
+        assert json.loads(missing[2])["status"] == "404"
+        assert deleted[2] == b""
+        assert json.loads(last[2])["totalResults"] == 599
+        assert connection.sock is socket_first  # never reconnected
+        connection.close()
     finally:
         server.stop()

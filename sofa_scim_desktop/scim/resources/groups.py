@@ -4,7 +4,7 @@ NOTE: a PATCH is answered 204 No Content (RFC 7644 §3.5.2), as Entra prefers (e
 11): Entra sends members in batches of 100 into groups of 50,000 and must not get the whole
 list back each time. With `attributes` or `excludedAttributes` the client asks for the
 resource: 200 with it, members included unless excluded. The connection stays open after the
-204 (scim/keep_alive.py).
+204 (scim/waitress_task.py).
 """
 
 from __future__ import annotations
