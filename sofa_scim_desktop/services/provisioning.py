@@ -164,11 +164,11 @@ class UserProvisioning:
         name = resource["userName"]
         if name.lower() != row.user_name_key:
             self._check_rename(row, name)
-        before = (row.resource, row.manager_ref, row.active, row.external_id)
+        before = (row.resource, row.manager_ref, row.active, row.external_id, row.user_name_key)
         row = scim_store.update_user(row, resource)
         if before[0] != row.resource:
             fields = sofa_fields(resource)
-            directory.write_fields(row.sofa_user_id, fields, self.sync.id)
+            directory.write_fields(row.sofa_user_id, fields, self.sync.id, _kept(before, row))
             manager = self._link_manager(row) if before[1] != row.manager_ref else []
             if before[3] != row.external_id:
                 scim_store.link_reports(
@@ -225,6 +225,19 @@ class UserProvisioning:
         directory.set_manager(row.sofa_user_id, manager.sofa_user_id if manager else None)
         after = manager.user_name if manager else None
         return [] if before == after else [{"field": "manager", "before": before, "after": after}]
+
+
+def _kept(before: tuple[Any, ...], row: UserRow) -> frozenset[str]:
+    """The Sofa user's indexed columns this change leaves as they were: every write of the
+    SCIM user's name and externalId writes the Sofa user's name key and SSO identifier in the
+    same transaction, so the SCIM row's old values are the Sofa user's too.
+    """
+    kept = set()
+    if before[4] == row.user_name_key:
+        kept.add("user_name_key")
+    if before[3] == row.external_id:
+        kept.add("sso_identifier")
+    return frozenset(kept)
 
 
 def _update_event(row: UserRow, was_active: bool) -> tuple[str, str]:

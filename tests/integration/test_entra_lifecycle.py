@@ -427,6 +427,42 @@ def test_patch_form_changes_the_sofa_field(
     assert getattr(changed, field) == expected
 
 
+def test_a_run_of_patches_leaves_every_lookup_and_the_sofa_user_right(
+    live: Any, services: Any
+) -> None:
+    """A PATCH's UPDATE names an indexed column only when it changes (storage PERF): after
+    a title change, a case-only rename, a rename, a new externalId and back, every way
+    Entra finds the user still finds it, and the Sofa user carries the last values.
+    """
+    user = create_user(live)
+    path = f"/Users/{user['id']}"
+    new_external = str(uuid.uuid4())
+    for op_path, value in [
+        ("title", "Controller"),
+        ("userName", "Alice@Contoso.com"),  # the same key: only the shown name changes
+        ("userName", "alice.n@contoso.com"),
+        ("externalId", new_external),
+        ("title", "Head of accounting"),
+    ]:
+        patch_ok(live, path, {"op": "Replace", "path": op_path, "value": value})
+
+    def found(expression: str) -> list[str]:
+        resources = get(live, "/Users", filter=expression).json()["Resources"]
+        return [r["id"] for r in resources]
+
+    assert found('userName eq "ALICE.N@contoso.com"') == [user["id"]]
+    assert found('userName eq "alice@contoso.com"') == []
+    assert found(f'externalId eq "{new_external}"') == [user["id"]]
+    assert found(f'externalId eq "{user["externalId"]}"') == []
+    sofa = sofa_user(services, "alice.n@contoso.com")
+    assert (sofa.user_name, sofa.sso_identifier, sofa.job) == (
+        "alice.n@contoso.com", new_external, "Head of accounting",
+    )  # fmt: skip
+    assert post(live, "/Users", entra_user("ALICE.N@contoso.com")).status_code == 409
+    # The Sofa user's name key moved with the rename: the old name is free for someone new.
+    assert post(live, "/Users", entra_user("alice@contoso.com")).status_code == 201
+
+
 def test_patch_answers_the_updated_resource(live: Any) -> None:
     user = create_user(live)
 
