@@ -114,9 +114,10 @@ def test_a_client_asking_to_close_after_a_204_is_closed(app, endpoint):
 
 
 def test_answers_of_every_size_keep_their_framing_on_one_connection(app, endpoint):
-    """The head and body go out in one send (scim/waitress_task.py): a small answer, a page
-    larger than the socket's buffer, a HEAD (not served: 405), a 404 and a 204 follow each
-    other on one keep-alive connection, each body exactly as long as its Content-Length.
+    """The head and body go out in one send up to 256 kB (scim/waitress_task.py), larger
+    ones in two: a small answer, a page larger than that and than the socket's buffer, a
+    HEAD (not served: 405), a 404 and a 204 follow each other on one keep-alive connection,
+    each body exactly as long as its Content-Length.
     """
     server = ScimServer(app, "127.0.0.1", 0)
     server.start()
