@@ -18,7 +18,9 @@ from sofa_scim_desktop.storage.scim_store import GroupRow
 from sofa_scim_desktop.storage.scim_store import Member
 from sofa_scim_desktop.storage.scim_store import UserRow
 
-__all__ = ["Projection", "etag", "group_document", "iso", "user_document", "user_json"]
+__all__ = [
+    "Projection", "etag", "group_document", "group_json", "iso", "user_document", "user_json",
+]  # fmt: skip
 
 
 def iso(moment: datetime) -> str:
@@ -95,3 +97,21 @@ def group_document(
         ]
     document["meta"] = _meta(row, "Group", f"{base}/Groups/{row.scim_id}")
     return document
+
+
+def group_json(row: GroupRow, resource: Resource, base: str, members: list[Member] | None) -> bytes:
+    """`group_document` as JSON for a whole-document answer (the projection hides members'
+    `display`). PERF: each member is written as text, not built as a dict and serialised:
+    a GET of a 50,000-member group built 50,000 dicts and lifted the server's peak memory by
+    tens of MB. Ids are ours (`new_id`: a UUID's hex digits and dashes), nothing to escape.
+    """
+    head = orjson.dumps({"schemas": [GROUP_SCHEMA], "id": row.scim_id, **resource})[:-1]
+    meta = orjson.dumps(_meta(row, "Group", f"{base}/Groups/{row.scim_id}"))
+    if members is None:
+        return b"".join((head, b',"meta":', meta, b"}"))
+    prefix = orjson.dumps(base).decode()[1:-1]  # the base URL as it reads inside a string
+    listed = ",".join(
+        f'{{"value":"{m.scim_id}","$ref":"{prefix}/{m.type}s/{m.scim_id}","type":"{m.type}"}}'
+        for m in members
+    )
+    return b"".join((head, b',"members":[', listed.encode(), b'],"meta":', meta, b"}"))

@@ -11,7 +11,9 @@ import pytest
 from sofa_scim_desktop.scim.render import iso
 from tests.conftest import ScimClient
 from tests.samples import ENTERPRISE
+from tests.samples import entra_group
 from tests.samples import entra_user
+from tests.samples import patch
 
 
 @pytest.fixture
@@ -59,3 +61,34 @@ def test_a_single_user_answer_equals_its_projected_form(scim: ScimClient) -> Non
     whole = scim.get(f"/Users/{user_id}").json
     assert whole == scim.get(f"/Users/{user_id}", params={"excludedAttributes": "addresses"}).json
     assert whole == created.json
+
+
+EVERY_GROUP_ATTRIBUTE = "displayName,externalId,members,meta"
+
+
+def test_whole_group_answers_equal_the_projected_ones(scim: ScimClient, users: None) -> None:
+    """Groups are written as text for whole answers (render.group_json): a group with users
+    and a nested group as members, a name that needs escaping, and one without members say
+    what the projected form says; a member's display only when asked for.
+    """
+    user_ids = [u["id"] for u in scim.get("/Users").json["Resources"]]
+    inner = scim.post("/Groups", json=entra_group("Inner")).json
+    outer = scim.post("/Groups", json=entra_group('Účetní "A" \\ 😀')).json
+    scim.post("/Groups", json=entra_group("Empty"))
+    members = [{"value": i} for i in user_ids] + [{"value": inner["id"]}]
+    body = patch({"op": "add", "path": "members", "value": members})
+    assert scim.patch(f"/Groups/{outer['id']}", json=body).status_code == 204
+
+    whole = scim.get(f"/Groups/{outer['id']}").json
+    projected = scim.get(f"/Groups/{outer['id']}", params={"attributes": EVERY_GROUP_ATTRIBUTE})
+    assert whole == projected.json
+    assert whole["displayName"] == 'Účetní "A" \\ 😀'
+    assert {m["type"] for m in whole["members"]} == {"User", "Group"}
+    assert all("display" not in m for m in whole["members"])
+    assert {m["value"] for m in whole["members"]} == {*user_ids, inner["id"]}
+    assert all(m["$ref"].endswith(f"/{m['type']}s/{m['value']}") for m in whole["members"])
+    listed = scim.get("/Groups").json
+    assert listed == scim.get("/Groups", params={"attributes": EVERY_GROUP_ATTRIBUTE}).json
+    assert [len(g.get("members", [])) for g in listed["Resources"]] == [0, 5, 0]
+    shown = scim.get(f"/Groups/{outer['id']}", params={"attributes": "members.display"}).json
+    assert all("display" in m for m in shown["members"])

@@ -16,11 +16,14 @@ from sofa_scim_desktop.domain.schema import GROUP_TYPE
 from sofa_scim_desktop.scim.auth import CallContext
 from sofa_scim_desktop.scim.listing import list_query
 from sofa_scim_desktop.scim.listing import list_response
+from sofa_scim_desktop.scim.listing import list_response_json
 from sofa_scim_desktop.scim.media import read_json
 from sofa_scim_desktop.scim.media import write_json
+from sofa_scim_desktop.scim.media import write_json_bytes
 from sofa_scim_desktop.scim.render import Projection
 from sofa_scim_desktop.scim.render import etag
 from sofa_scim_desktop.scim.render import group_document
+from sofa_scim_desktop.scim.render import group_json
 from sofa_scim_desktop.services.provisioning import GroupProvisioning
 from sofa_scim_desktop.services.provisioning import GroupResult
 from sofa_scim_desktop.storage import scim_store
@@ -39,6 +42,13 @@ class Groups:
         projection = _projection(req)
         page = scim_store.list_groups(call.sync.id, query)
         with_members = projection.includes("members")
+        if projection.everything:
+            whole = [
+                group_json(row, scim_store.load(row), call.base, scim_store.members_of(row.id))
+                for row in page.rows
+            ]
+            write_json_bytes(resp, list_response_json(page.total, query.start_index, whole))
+            return
         documents = [
             projection.apply(
                 group_document(
@@ -106,8 +116,11 @@ def _answer(
     loaded = (
         scim_store.members_of(result.row.id) if members and projection.includes("members") else None
     )
-    document = group_document(result.row, result.resource, call.base, loaded)
-    write_json(resp, projection.apply(document), status)
+    if projection.everything:
+        write_json_bytes(resp, group_json(result.row, result.resource, call.base, loaded), status)
+    else:
+        document = group_document(result.row, result.resource, call.base, loaded)
+        write_json(resp, projection.apply(document), status)
     resp.set_header("ETag", etag(result.row))
     if status == 201:
-        resp.set_header("Location", document["meta"]["location"])
+        resp.set_header("Location", f"{call.base}/Groups/{result.row.scim_id}")
