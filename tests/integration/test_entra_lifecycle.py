@@ -463,6 +463,36 @@ def test_a_run_of_patches_leaves_every_lookup_and_the_sofa_user_right(
     assert post(live, "/Users", entra_user("alice@contoso.com")).status_code == 201
 
 
+def test_changed_emails_and_phones_are_found_by_their_new_values_only(live: Any) -> None:
+    """A PATCH rewrites only the value rows that change (storage PERF): after a new work
+    e-mail, an added and a changed phone number, a second e-mail and its removal, filters
+    find the user by what it has now and by nothing it had before.
+    """
+    user = create_user(live)
+    path = f"/Users/{user['id']}"
+    old_email = user["emails"][0]["value"]
+    steps = [
+        {"op": "Replace", "path": 'emails[type eq "work"].value', "value": "a.n@contoso.com"},
+        {"op": "Add", "path": "phoneNumbers", "value": [{"type": "mobile", "value": "+420 1"}]},
+        {"op": "Add", "path": "emails", "value": [{"type": "other", "value": "a@home.cz"}]},
+        {"op": "Replace", "path": 'phoneNumbers[type eq "mobile"].value', "value": "+420 2"},
+        {"op": "Remove", "path": 'emails[type eq "other"]'},
+    ]
+    for step in steps:
+        patch_ok(live, path, step)
+
+    def found(expression: str) -> bool:
+        total: int = get(live, "/Users", filter=expression).json()["totalResults"]
+        return total == 1
+
+    assert found('emails[type eq "work"].value eq "A.N@contoso.com"')
+    assert found('phoneNumbers[type eq "mobile"].value eq "+420 2"')
+    for gone in (old_email, "a@home.cz"):
+        assert not found(f'emails.value eq "{gone}"')
+    assert not found('phoneNumbers.value eq "+420 1"')
+    assert [e["value"] for e in get(live, path).json()["emails"]] == ["a.n@contoso.com"]
+
+
 def test_patch_answers_the_updated_resource(live: Any) -> None:
     user = create_user(live)
 
