@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import faulthandler
 import signal
 import socket
 import threading
@@ -19,6 +20,7 @@ from sofa_scim_desktop.services.instance import become_worker
 from sofa_scim_desktop.services.journal import prune
 
 PRUNE_INTERVAL_SECONDS = 3600
+STOP_REPORT_SECONDS = 10  # a stop still running then prints every thread's stack on stderr
 
 
 def serve(args: argparse.Namespace) -> int:
@@ -79,6 +81,9 @@ def _run(
     while not stopping.wait(PRUNE_INTERVAL_SECONDS):
         if index == 0:
             prune(retention)
+    # NOTE: a stop normally takes well under a second; one that hangs says where it hangs.
+    faulthandler.dump_traceback_later(STOP_REPORT_SECONDS, exit=False)
     server.stop()
     services.mail.stop_worker()
+    faulthandler.cancel_dump_traceback_later()
     return 0

@@ -51,7 +51,13 @@ def server(
     finally:
         if process.poll() is None:
             process.terminate()
-        process.communicate(timeout=20)
+        try:
+            process.communicate(timeout=20)
+        except subprocess.TimeoutExpired:  # serve printed its threads' stacks after 10 s
+            process.kill()
+            _, err = process.communicate()
+            stacks = err[-6000:]
+            raise AssertionError(f"serve did not stop within 20 s of SIGTERM:\n{stacks}") from None
 
 
 def workers_answering(base: str, tries: int = 40) -> set[int]:
