@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import argparse
 import faulthandler
-import signal
 import socket
-import threading
 from collections.abc import Callable
-from types import FrameType
 
 from sofa_scim_desktop import bootstrap
 from sofa_scim_desktop.cli import workers
 from sofa_scim_desktop.cli.cpu_placement import pin_to_one_cpu
+from sofa_scim_desktop.cli.stop_signals import StopSignals
 from sofa_scim_desktop.domain.errors import DomainError
 from sofa_scim_desktop.scim.access_log import AccessLog
 from sofa_scim_desktop.scim.server import serving
@@ -66,19 +64,13 @@ def _run(
     server = serving(
         services.db, host, port, settings.get("server.trusted_proxy"), access_log, sock=sock
     )
-    stopping = threading.Event()
-
-    def stop(signum: int, frame: FrameType | None) -> None:
-        stopping.set()
-
-    signal.signal(signal.SIGINT, stop)
-    signal.signal(signal.SIGTERM, stop)
+    stop = StopSignals()
     if index == 0:
         services.mail.start_worker()
     server.start()
     ready(server.url)
     retention = int(settings.get("logs.retention_days"))
-    while not stopping.wait(PRUNE_INTERVAL_SECONDS):
+    while not stop.wait(PRUNE_INTERVAL_SECONDS):
         if index == 0:
             prune(retention)
     # NOTE: a stop normally takes well under a second; one that hangs says where it hangs.

@@ -15,12 +15,11 @@ import select
 import signal
 import socket
 import sys
-import threading
 import time
 import traceback
 from collections.abc import Callable
-from types import FrameType
 
+from sofa_scim_desktop.cli.stop_signals import StopSignals
 from sofa_scim_desktop.domain.errors import DomainError
 
 # A worker gets its index, a bound socket and a callback to call with its URL once it serves;
@@ -40,21 +39,15 @@ def supervise(count: int, host: str, port: int, worker: Worker) -> int:
         )
     holder = _reserve(host, port)
     port = holder.getsockname()[1]
-    stopping = threading.Event()
-
-    def stop(signum: int, frame: FrameType | None) -> None:
-        stopping.set()
-
-    signal.signal(signal.SIGINT, stop)
-    signal.signal(signal.SIGTERM, stop)
+    stop = StopSignals()
     pool = _Pool(holder.family, host, port, worker)
     try:
         pool.start_all(count)
-        if not pool.wait_ready(count, stopping):
+        if not pool.wait_ready(count, stop):
             return 1
         print(f"listening on {_url(host, port)}", flush=True)
         print(f"sofa-scim: {count} workers on port {port}, pids {pool.pids()}", file=sys.stderr)
-        while not stopping.wait(0.5):
+        while not stop.wait(0.5):
             pool.restart_dead()
         return 0
     finally:
@@ -76,6 +69,7 @@ class _Pool:
         if pid == 0:  # the worker: never returns into the parent's code
             status = 1
             try:
+                signal.set_wakeup_fd(-1)  # the supervisor's; the worker makes its own
                 signal.signal(signal.SIGINT, signal.SIG_DFL)
                 signal.signal(signal.SIGTERM, signal.SIG_DFL)
                 os.close(self.ready_read)
@@ -96,11 +90,11 @@ class _Pool:
         for index in range(count):
             self.start(index)
 
-    def wait_ready(self, count: int, stopping: threading.Event) -> bool:
+    def wait_ready(self, count: int, stop: StopSignals) -> bool:
         """True once every worker serves; False (said why) when one died first or time ran out."""
         ready = 0
         deadline = time.monotonic() + READY_TIMEOUT
-        while ready < count and not stopping.is_set():
+        while ready < count and not stop.received:
             readable, _, _ = select.select([self.ready_read], [], [], 0.2)
             if readable:
                 ready += len(os.read(self.ready_read, count))
@@ -118,7 +112,7 @@ class _Pool:
                     file=sys.stderr,
                 )
                 return False
-        return not stopping.is_set()
+        return not stop.received
 
     def restart_dead(self) -> None:
         for pid, status in self._reap():
