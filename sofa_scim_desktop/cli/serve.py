@@ -73,9 +73,18 @@ def _run(
     while not stop.wait(PRUNE_INTERVAL_SECONDS):
         if index == 0:
             prune(retention)
-    # NOTE: a stop normally takes well under a second; one that hangs says where it hangs.
-    faulthandler.dump_traceback_later(STOP_REPORT_SECONDS, exit=False)
+    reporting = _report_a_hung_stop()
     server.stop()
     services.mail.stop_worker()
-    faulthandler.cancel_dump_traceback_later()
+    if reporting:
+        faulthandler.cancel_dump_traceback_later()
     return 0
+
+
+def _report_a_hung_stop() -> bool:
+    """A stop normally takes well under a second; one that hangs says where it hangs."""
+    try:
+        faulthandler.dump_traceback_later(STOP_REPORT_SECONDS, exit=False)
+    except (RuntimeError, ValueError):  # no stderr (a windowed bundle): nobody to tell
+        return False
+    return True
