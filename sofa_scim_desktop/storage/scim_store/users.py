@@ -71,15 +71,15 @@ _INSERT_USER = (
     f"INSERT INTO scim_user (scim_id, sync_id, sofa_user_id, created, last_modified, version, "
     f"{', '.join(_USER_FIELDS)}) VALUES ({sql.marks(6 + len(_USER_FIELDS))}) RETURNING id"
 )
-# The indexed columns' places in _USER_FIELDS (user_name_key, external_id, manager_ref).
+# Indexed columns of _USER_FIELDS, each also a UserRow field of the same name.
 # PERF: SQLite rewrites the entry of every index whose column an UPDATE sets, changed or not,
 # a page of the WAL each; an UPDATE names these only when they change, as most PATCHes do not.
-_INDEXED = (1, 2, 14)
+_INDEXED = ("user_name_key", "external_id", "manager_ref")
 
 
 @lru_cache(maxsize=1 << len(_INDEXED))
-def _update_user_sql(unchanged: tuple[int, ...]) -> str:
-    names = [name for i, name in enumerate(_USER_FIELDS) if i not in unchanged]
+def _update_user_sql(unchanged: tuple[str, ...]) -> str:
+    names = [name for name in _USER_FIELDS if name not in unchanged]
     return (
         f"UPDATE scim_user SET {', '.join(f'{name} = ?' for name in names)}, "
         "last_modified = ?, version = ? WHERE id = ?"
@@ -154,9 +154,9 @@ def update_user(row: UserRow, resource: Resource) -> UserRow:
     if columns[-1] == row.resource:
         return row  # nothing changed: keep lastModified and version (RFC 7644 §3.14).
     now = utcnow()
-    stored = (row.user_name_key, row.external_id, row.manager_ref)  # as read from the row
-    unchanged = tuple(i for i, was in zip(_INDEXED, stored, strict=True) if columns[i] == was)
-    changed = [value for i, value in enumerate(columns) if i not in unchanged]
+    new = dict(zip(_USER_FIELDS, columns, strict=True))
+    unchanged = tuple(name for name in _INDEXED if new[name] == getattr(row, name))  # as read
+    changed = [value for name, value in new.items() if name not in unchanged]
     sql.execute(_update_user_sql(unchanged), (*changed, now, row.version + 1, row.id))
     values = _value_rows(resource)
     if values != _value_rows(orjson.loads(row.resource)):  # PERF: most PATCHes leave them be.
