@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
 import orjson
@@ -16,34 +16,28 @@ from sofa_scim_desktop.domain.schema import GROUP_SCHEMA
 from sofa_scim_desktop.domain.schema import USER_SCHEMA
 from sofa_scim_desktop.storage.scim_store import GroupRow
 from sofa_scim_desktop.storage.scim_store import Member
-from sofa_scim_desktop.storage.scim_store import UserRow
+from sofa_scim_desktop.storage.scim_store.documents import Shown
 
 __all__ = [
-    "Projection", "etag", "group_document", "group_json", "iso", "user_document", "user_json",
+    "Projection", "etag", "group_document", "group_json", "user_document", "user_json",
 ]  # fmt: skip
 
 
-def iso(moment: datetime) -> str:
-    # PERF: isoformat(timespec=…) costs five times more; our times are whole milliseconds.
-    text = moment.isoformat()
-    return (text[:23] if len(text) > 19 else text + ".000") + "Z"
-
-
-def _meta(row: UserRow | GroupRow, kind: str, location: str) -> dict[str, Any]:
+def _meta(row: Shown, kind: str, location: str) -> dict[str, Any]:
     return {
         "resourceType": kind,
-        "created": iso(row.created),
-        "lastModified": iso(row.last_modified),
+        "created": row.created,
+        "lastModified": row.last_modified,
         "location": location,
         "version": etag(row),
     }
 
 
-def etag(row: UserRow | GroupRow) -> str:
+def etag(row: Shown) -> str:
     return f'W/"{row.version}"'
 
 
-def user_document(row: UserRow, resource: Resource, base: str) -> dict[str, Any]:
+def user_document(row: Shown, resource: Resource, base: str) -> dict[str, Any]:
     schemas = [USER_SCHEMA] + ([ENTERPRISE_SCHEMA] if ENTERPRISE_SCHEMA in resource else [])
     return {
         "schemas": schemas,
@@ -55,30 +49,41 @@ def user_document(row: UserRow, resource: Resource, base: str) -> dict[str, Any]
 
 _ENTERPRISE_KEY = f'"{ENTERPRISE_SCHEMA}":{{'
 _USER_SCHEMAS = {
-    False: orjson.dumps([USER_SCHEMA]),
-    True: orjson.dumps([USER_SCHEMA, ENTERPRISE_SCHEMA]),
+    False: orjson.dumps([USER_SCHEMA]).decode(),
+    True: orjson.dumps([USER_SCHEMA, ENTERPRISE_SCHEMA]).decode(),
 }
 
 
-def user_json(row: UserRow, base: str) -> bytes:
-    """`user_document` as JSON, spliced from the stored canonical JSON: a page of 100 users
-    neither parses nor re-serialises each stored resource (PERF). The stored text is an
-    object orjson wrote from a canonical resource, so the enterprise extension can only be
-    one of its top-level keys (a quote inside a string value would be escaped).
+@lru_cache(maxsize=64)
+def _inside_string(text: str) -> str:
+    """`text` as it reads inside a JSON string (the base URL comes from the Host header)."""
+    return orjson.dumps(text).decode()[1:-1]
+
+
+def _meta_json(row: Shown, kind: str, base: str) -> str:
+    """`_meta` as JSON text. Ids are ours (`new_id`: a UUID's hex digits and dashes) and the
+    times and version are digits: only the base URL needs escaping.
     """
-    inner = row.resource[1:-1].encode()
-    return b"".join(
-        (
-            b'{"schemas":',
-            _USER_SCHEMAS[_ENTERPRISE_KEY in row.resource],
-            b',"id":',
-            orjson.dumps(row.scim_id),
-            b"," + inner if inner else b"",
-            b',"meta":',
-            orjson.dumps(_meta(row, "User", f"{base}/Users/{row.scim_id}")),
-            b"}",
-        )
+    return (
+        f'{{"resourceType":"{kind}","created":"{row.created}",'
+        f'"lastModified":"{row.last_modified}",'
+        f'"location":"{_inside_string(base)}/{kind}s/{row.scim_id}",'
+        f'"version":"W/\\"{row.version}\\""}}'
     )
+
+
+def user_json(row: Shown, base: str) -> bytes:
+    """`user_document` as JSON, spliced from the stored canonical JSON: a page of 100 users
+    neither parses nor re-serialises each stored resource, and writes each one as one text
+    (PERF: 3.7 µs a user as bytes joined around orjson's meta). The stored text is an object
+    orjson wrote from a canonical resource, so the enterprise extension can only be one of
+    its top-level keys (a quote inside a string value would be escaped).
+    """
+    inner = row.resource[1:-1]
+    return (
+        f'{{"schemas":{_USER_SCHEMAS[_ENTERPRISE_KEY in row.resource]},"id":"{row.scim_id}"'
+        f'{"," if inner else ""}{inner},"meta":{_meta_json(row, "User", base)}}}'
+    ).encode()
 
 
 def group_document(
@@ -106,10 +111,10 @@ def group_json(row: GroupRow, resource: Resource, base: str, members: list[Membe
     tens of MB. Ids are ours (`new_id`: a UUID's hex digits and dashes), nothing to escape.
     """
     head = orjson.dumps({"schemas": [GROUP_SCHEMA], "id": row.scim_id, **resource})[:-1]
-    meta = orjson.dumps(_meta(row, "Group", f"{base}/Groups/{row.scim_id}"))
+    meta = _meta_json(row, "Group", base).encode()
     if members is None:
         return b"".join((head, b',"meta":', meta, b"}"))
-    prefix = orjson.dumps(base).decode()[1:-1]  # the base URL as it reads inside a string
+    prefix = _inside_string(base)
     listed = ",".join(
         f'{{"value":"{m.scim_id}","$ref":"{prefix}/{m.type}s/{m.scim_id}","type":"{m.type}"}}'
         for m in members

@@ -8,7 +8,7 @@ from datetime import datetime
 
 import pytest
 
-from sofa_scim_desktop.scim.render import iso
+from sofa_scim_desktop.storage.scim_store.documents import meta_time
 from tests.conftest import ScimClient
 from tests.samples import ENTERPRISE
 from tests.samples import entra_group
@@ -51,7 +51,8 @@ def test_the_extension_schema_is_listed_only_when_present(scim: ScimClient, user
     ],
 )
 def test_meta_times_have_milliseconds(moment: datetime, text: str) -> None:
-    assert iso(moment) == text
+    assert meta_time(moment) == text  # PostgreSQL gives a datetime
+    assert meta_time(str(moment)) == text  # SQLite gives the text its adapter wrote
 
 
 def test_a_single_user_answer_equals_its_projected_form(scim: ScimClient) -> None:
@@ -92,3 +93,16 @@ def test_whole_group_answers_equal_the_projected_ones(scim: ScimClient, users: N
     assert [len(g.get("members", [])) for g in listed["Resources"]] == [0, 5, 0]
     shown = scim.get(f"/Groups/{outer['id']}", params={"attributes": "members.display"}).json
     assert all("display" in m for m in shown["members"])
+
+
+def test_a_host_that_needs_escaping_still_gives_valid_json(scim: ScimClient) -> None:
+    # The base URL of every location comes from the Host header, which the client chooses.
+    host = {"Host": 'evil"\\host'}
+    user = scim.post("/Users", json=entra_user("jana@contoso.com"), headers=host)
+    group = scim.post("/Groups", json=entra_group("Team"), headers=host)
+    listed = scim.get("/Users", headers=host)
+    for answer in (user, group, listed):
+        assert answer.status_code in (200, 201)
+    assert user.json["meta"]["location"].startswith('http://evil"\\host/')
+    assert group.json["meta"]["location"].startswith('http://evil"\\host/')
+    assert listed.json["Resources"][0]["meta"] == user.json["meta"]

@@ -127,8 +127,8 @@ def directory(services: bootstrap.Services, endpoint: Endpoint) -> Directory:
     manager = {"op": "Add", "path": f"{ENTERPRISE_SCHEMA}:manager", "value": ids[0]}
     users.patch(ids[1], patch(manager))
     users.patch(ids[4], patch({**manager, "value": ids[1]}))
-    rows = ScimUser.select().where(ScimUser.sync == sync.id).order_by(ScimUser.id)
-    documents = [user_document(row, scim_store.load(row), "http://x") for row in rows]
+    rows = [scim_store.get_user(sync.id, scim_id) for scim_id in ids]
+    documents = [user_document(row, scim_store.load(row), "http://x") for row in rows if row]
     dates = [d["meta"][k] for d in documents for k in ("created", "lastModified")]
     return Directory(sync.id, documents, ids, dates)
 
@@ -193,7 +193,7 @@ def sql_answer(d: Directory, text: str) -> list[str]:
     expr = parse_filter(text, USER_TYPE)
     page = scim_store.list_users(d.sync_id, Query(expr=expr, count=1000))
     assert page.total == len(page.rows)
-    return sorted(row.user_name for row in page.rows)
+    return sorted(scim_store.load(row)["userName"] for row in page.rows)
 
 
 def memory_answer(d: Directory, text: str) -> list[str]:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 from sofa_scim_desktop.domain.resource import Resource
 from sofa_scim_desktop.storage import sql
 from sofa_scim_desktop.storage.scim_query import GROUP_FILTER
 from sofa_scim_desktop.storage.scim_store.documents import dump
+from sofa_scim_desktop.storage.scim_store.documents import meta_time
 from sofa_scim_desktop.storage.scim_store.documents import new_id
 from sofa_scim_desktop.storage.scim_store.pages import Page
 from sofa_scim_desktop.storage.scim_store.pages import Query
@@ -28,8 +28,8 @@ class GroupRow:
     external_id: str | None
     remote_key: str | None
     resource: str
-    created: datetime
-    last_modified: datetime
+    created: str  # as SCIM shows it (documents.meta_time)
+    last_modified: str
     version: int
 
 
@@ -45,7 +45,7 @@ def _group(row: tuple[Any, ...] | None) -> GroupRow | None:
     pk, scim_id, sync_id, name, key, external, remote, res, c, m, v = row
     return GroupRow(
         pk, scim_id, sync_id, name, key, external, remote, res,
-        sql.timestamp(c), sql.timestamp(m), v,
+        meta_time(c), meta_time(m), v,
     )  # fmt: skip
 
 
@@ -78,7 +78,17 @@ def insert_group(sync_id: int, resource: Resource) -> GroupRow:
     pk = sql.insert(_INSERT_GROUP, (scim_id, sync_id, now, now, 1, *columns))
     name, name_key, external_id, remote_key, text = columns
     return GroupRow(
-        pk, scim_id, sync_id, name, name_key, external_id, remote_key, text, now, now, 1
+        pk,
+        scim_id,
+        sync_id,
+        name,
+        name_key,
+        external_id,
+        remote_key,
+        text,
+        meta_time(now),
+        meta_time(now),
+        1,
     )
 
 
@@ -89,7 +99,7 @@ def update_group(row: GroupRow, resource: Resource, members_changed: bool) -> Gr
     now = utcnow()
     sql.execute(_UPDATE_GROUP, (*columns, now, row.version + 1, row.id))
     row.display_name, row.display_name_key, row.external_id, row.remote_key = columns[:4]
-    row.resource, row.last_modified, row.version = columns[4], now, row.version + 1
+    row.resource, row.last_modified, row.version = columns[4], meta_time(now), row.version + 1
     return row
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
@@ -17,6 +16,7 @@ from sofa_scim_desktop.domain.schema import ENTERPRISE_SCHEMA
 from sofa_scim_desktop.storage import sql
 from sofa_scim_desktop.storage.scim_query import USER_FILTER
 from sofa_scim_desktop.storage.scim_store.documents import dump
+from sofa_scim_desktop.storage.scim_store.documents import meta_time
 from sofa_scim_desktop.storage.scim_store.documents import new_id
 from sofa_scim_desktop.storage.scim_store.pages import Page
 from sofa_scim_desktop.storage.scim_store.pages import Query
@@ -41,8 +41,8 @@ class UserRow:
     active: bool
     manager_ref: str | None
     resource: str
-    created: datetime
-    last_modified: datetime
+    created: str  # as SCIM shows it (documents.meta_time)
+    last_modified: str
     version: int
 
 
@@ -58,8 +58,31 @@ def _user(row: tuple[Any, ...] | None) -> UserRow | None:
     (pk, scim_id, sync_id, sofa, name, key, external, active, manager, res, c, m, v) = row
     return UserRow(
         pk, scim_id, sync_id, sofa, name, key, external, bool(active), manager, res,
-        sql.timestamp(c), sql.timestamp(m), v,
+        meta_time(c), meta_time(m), v,
     )  # fmt: skip
+
+
+@dataclass(slots=True)
+class ListedUser:
+    """A SCIM User as a list answer shows it (documents.Shown).
+
+    PERF: a page of 100 reads these 6 columns, not a UserRow's 13: a third of its fetch.
+    """
+
+    id: int
+    scim_id: str
+    resource: str
+    created: str
+    last_modified: str
+    version: int
+
+
+_LISTED_COLUMNS = "u.id, u.scim_id, u.resource, u.created, u.last_modified, u.version"
+
+
+def _listed(row: tuple[Any, ...]) -> ListedUser:
+    pk, scim_id, resource, created, modified, version = row
+    return ListedUser(pk, scim_id, resource, meta_time(created), meta_time(modified), version)
 
 
 _USER_FIELDS = (
@@ -145,7 +168,7 @@ def insert_user(sync_id: int, sofa_user_id: int, resource: Resource) -> UserRow:
     _count_users(sync_id, +1)
     return UserRow(
         pk, scim_id, sync_id, sofa_user_id, columns[0], columns[1], columns[2], bool(columns[11]),
-        columns[14], columns[15], now, now, 1,
+        columns[14], columns[15], meta_time(now), meta_time(now), 1,
     )  # fmt: skip
 
 
@@ -163,7 +186,7 @@ def update_user(row: UserRow, resource: Resource) -> UserRow:
         _rewrite_values(row.id, values)
     row.user_name, row.user_name_key, row.external_id = columns[0], columns[1], columns[2]
     row.active, row.manager_ref, row.resource = bool(columns[11]), columns[14], columns[15]
-    row.last_modified, row.version = now, row.version + 1
+    row.last_modified, row.version = meta_time(now), row.version + 1
     return row
 
 
@@ -278,9 +301,9 @@ def sofa_user_ids(scim_user_pks: Iterable[int]) -> list[int]:
 
 def list_users(sync_id: int, request: Query) -> Page:
     total, found = page(
-        "scim_user u", _USER_COLUMNS, sync_id, USER_FILTER, request, count_all=_user_count
+        "scim_user u", _LISTED_COLUMNS, sync_id, USER_FILTER, request, count_all=_user_count
     )
-    return Page(total, [_user(row) for row in found])
+    return Page(total, [_listed(row) for row in found])
 
 
 def user_names(scim_user_pks: list[int], known: dict[int, str] | None = None) -> list[str]:
